@@ -1,0 +1,118 @@
+"""Fictional organisations and users for the local demo (`make run`). Never loaded when DEBUG is off."""
+
+from __future__ import annotations
+
+from auditlog.context import set_actor
+from django.db import transaction
+
+from .models import Organisation, OrganisationKind, User
+from .services import user_create, user_set_role
+
+DEMO_PASSWORD = "demo-pgaanpak"  # noqa: S105 - fictional local demo accounts only
+
+ORGANISATION_KINDS = [
+    ("gemeente", "Gemeente"),
+    ("politie", "Politie"),
+    ("jongerenwerk", "Jongerenwerk"),
+    ("halt", "Halt"),
+    ("school", "School"),
+    ("leerplicht", "Leerplicht / RMC"),
+    ("jeugdbescherming", "Jeugdbescherming en jeugdreclassering"),
+    ("sociaal-wijkteam", "Sociaal wijkteam"),
+    ("zorg-en-veiligheidshuis", "Zorg- en Veiligheidshuis"),
+    ("jeugdboa", "Jeugdboa's (handhaving)"),
+    ("ministerie", "Ministerie"),
+    ("overig", "Overig"),
+]
+
+ORGANISATIONS = [
+    # name, kind, contact, e-mail, phone
+    (
+        "Gemeente Zwolle, afdeling Veiligheid",
+        "gemeente",
+        "Anne de Vries",
+        "veiligheid@zwolle.example",
+        "038 498 0000",
+    ),
+    (
+        "Politie Oost-Nederland, basisteam Zwolle",
+        "politie",
+        "Bas Jansen",
+        "jeugd.zwolle@politie.example",
+        "0900 0000",
+    ),
+    (
+        "Travers Welzijn, jongerenwerk",
+        "jongerenwerk",
+        "Chaima El Idrissi",
+        "jongerenwerk@travers.example",
+        "038 000 1111",
+    ),
+    ("Halt Oost-Nederland", "halt", "Daan Mulder", "zwolle@halt.example", "088 000 2222"),
+    ("Ambelt, Wapenveld", "school", "Eva Bakker", "zorg@ambelt.example", "038 000 3333"),
+    (
+        "Jeugdbescherming Overijssel",
+        "jeugdbescherming",
+        "Fleur Smit",
+        "kansrijk@jbov.example",
+        "088 000 4444",
+    ),
+    ("Sociaal Wijkteam Zwolle", "sociaal-wijkteam", "Gijs Visser", "wijkteam@zwolle.example", "038 000 5555"),
+    (
+        "Ministerie van Justitie en Veiligheid",
+        "ministerie",
+        "Hanna de Boer",
+        "pmg@minjenv.example",
+        "070 000 6666",
+    ),
+]
+
+USERS = [
+    # username, first, last, role, organisation
+    ("projectleider", "Petra", "Leijten", "projectleider", "Gemeente Zwolle, afdeling Veiligheid"),
+    ("procesregisseur", "Ruben", "Regtop", "procesregisseur", "Gemeente Zwolle, afdeling Veiligheid"),
+    ("politie", "Bas", "Jansen", "partner", "Politie Oost-Nederland, basisteam Zwolle"),
+    ("jongerenwerk", "Chaima", "El Idrissi", "partner", "Travers Welzijn, jongerenwerk"),
+    ("halt", "Daan", "Mulder", "partner", "Halt Oost-Nederland"),
+    ("school", "Eva", "Bakker", "partner", "Ambelt, Wapenveld"),
+    ("jbov", "Fleur", "Smit", "partner", "Jeugdbescherming Overijssel"),
+    ("wijkteam", "Gijs", "Visser", "partner", "Sociaal Wijkteam Zwolle"),
+    ("ministerie", "Hanna", "de Boer", "ministerie", "Ministerie van Justitie en Veiligheid"),
+    ("beheerder", "Bert", "Beheer", "beheerder", "Gemeente Zwolle, afdeling Veiligheid"),
+]
+
+
+@transaction.atomic
+def demo_accounts_load() -> list[User]:
+    with set_actor(None):
+        kinds = {}
+        for code, name in ORGANISATION_KINDS:
+            kinds[code], _ = OrganisationKind.objects.get_or_create(code=code, defaults={"name": name})
+        for name, kind, contact, email, phone in ORGANISATIONS:
+            Organisation.objects.get_or_create(
+                name=name,
+                defaults={
+                    "kind": kinds[kind],
+                    "contact_name": contact,
+                    "contact_email": email,
+                    "contact_phone": phone,
+                },
+            )
+        users = []
+        for username, first, last, role, org_name in USERS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = user_create(
+                    actor=None,
+                    username=username,
+                    role=role,
+                    organisation=Organisation.objects.get(name=org_name),
+                    password=DEMO_PASSWORD,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{username}@demo.example",
+                )
+            else:
+                user_set_role(actor=None, user=user, role=role)
+            users.append(user)
+    return users

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.Model):
+    """Managed list of kinds of organisation (politie, jongerenwerk, school, ...).
+
+    The follow-up catalogue later says which kinds may take which action, so the code is stable.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("soort organisatie")
+        verbose_name_plural = _("soorten organisaties")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    kind = models.ForeignKey(OrganisationKind, on_delete=models.PROTECT, verbose_name=_("soort"))
+    contact_name = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail contact"), blank=True)
+    contact_phone = models.CharField(_("telefoon contact"), max_length=40, blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    PROJECTLEIDER = "projectleider", _("Projectleider")
+    PROCESREGISSEUR = "procesregisseur", _("Procesregisseur")
+    PARTNER = "partner", _("Partner")
+    MINISTERIE = "ministerie", _("Ministerie")
+    BEHEERDER = "beheerder", _("Beheerder")
+
+
+class User(AbstractUser):
+    """A person who logs in. Belongs to exactly one organisation and has exactly one role.
+
+    The role decides the user's permissions through the group of the same name (accounts/roles.py);
+    code checks permissions (`user.has_perm`), never the role string.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, related_name="users", verbose_name=_("organisatie")
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        constraints = [
+            # Superusers made by createsuperuser for operators may lack both; everyone else has them.
+            models.CheckConstraint(
+                condition=models.Q(is_superuser=True)
+                | (models.Q(organisation__isnull=False) & ~models.Q(role="")),
+                name="user_has_organisation_and_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

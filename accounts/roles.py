@@ -1,0 +1,104 @@
+"""The five roles of the product as real permissions.
+
+Each role is a Django group with exactly the permissions listed here; `sync_roles` makes the groups
+match this table after every migrate. Later features add their permissions to this table.
+Object-level access (which youth, which case) is granted separately through django-guardian by the
+access gateway; these are the role-level permissions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .models import Role
+
+# Apps whose models hold personal or case data. The beheerder never gets a permission on them
+# (tests/accounts/test_roles.py enforces it for every model these apps ever get).
+CASE_DATA_APPS = ("cases",)
+
+_ACCOUNT_ADMIN = [
+    "accounts.view_user",
+    "accounts.add_user",
+    "accounts.change_user",
+    "accounts.view_organisation",
+    "accounts.add_organisation",
+    "accounts.change_organisation",
+    "accounts.view_organisationkind",
+    "accounts.add_organisationkind",
+    "accounts.change_organisationkind",
+]
+
+_PROGRAMME_READ = [
+    "tracks.view_programme",
+    "tracks.view_track",
+    "tracks.view_intervention",
+    "tracks.view_risk",
+    "tracks.view_budgetyear",
+    "monitoring.view_contextindicator",
+    "accounts.view_organisation",
+]
+
+_PROGRAMME_MANAGE = [
+    "tracks.change_programme",
+    "tracks.add_track",
+    "tracks.change_track",
+    "tracks.add_intervention",
+    "tracks.change_intervention",
+    "tracks.add_risk",
+    "tracks.change_risk",
+    "tracks.add_budgetyear",
+    "tracks.change_budgetyear",
+    "tracks.add_desiredresult",
+    "tracks.change_desiredresult",
+    "tracks.view_desiredresult",
+    "tracks.add_trackpartner",
+    "tracks.change_trackpartner",
+    "tracks.view_trackpartner",
+    "monitoring.add_contextindicator",
+    "monitoring.change_contextindicator",
+    "monitoring.add_contextindicatorvalue",
+    "monitoring.change_contextindicatorvalue",
+    "monitoring.view_contextindicatorvalue",
+]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.PROJECTLEIDER: _PROGRAMME_READ + _PROGRAMME_MANAGE,
+    Role.PROCESREGISSEUR: _PROGRAMME_READ,
+    Role.PARTNER: _PROGRAMME_READ,
+    # The ministry reads aggregated figures over the API only (issue 5 adds its monitoring perms).
+    Role.MINISTERIE: ["tracks.view_programme", "tracks.view_track", "tracks.view_intervention"],
+    Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN,
+}
+
+# Roles that use the Django admin (for managed lists and accounts).
+STAFF_ROLES = {Role.BEHEERDER, Role.PROJECTLEIDER}
+
+
+def _permissions(codes: list[str]) -> list[Permission]:
+    perms = []
+    for code in codes:
+        app_label, codename = code.split(".", 1)
+        perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if perm is None:
+            raise LookupError(f"Role table names unknown permission {code!r}.")
+        perms.append(perm)
+    return perms
+
+
+@transaction.atomic
+def sync_roles() -> None:
+    for role, codes in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=str(role))
+        group.permissions.set(_permissions(sorted(set(codes))))
+
+
+def sync_roles_after_migrate(sender: Any, **kwargs: Any) -> None:
+    # Run once, after the last app with models has migrated, when all permissions exist.
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender is last:
+        sync_roles()

@@ -1,0 +1,21 @@
+from rest_framework import serializers
+
+from .models import Organisation
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    kind = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    kind_name = serializers.CharField(source="kind.name", read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "kind_name",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "is_active",
+        ]

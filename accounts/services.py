@@ -1,0 +1,93 @@
+"""Writes for users and organisations. Every write takes the acting user and is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditlog.context import set_actor
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
+
+from core.errors import DomainError
+
+from .models import Organisation, OrganisationKind, Role, User
+
+DEFAULT_KIND_CODE = "overig"
+
+
+def organisation_get_or_create(*, actor: Any, name: str, kind_code: str | None = None) -> Organisation:
+    name = name.strip()
+    if not name:
+        raise DomainError(_("Geef de naam van de organisatie."), field="organisation")
+    existing = Organisation.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic(), set_actor(actor):
+        kind, _created = OrganisationKind.objects.get_or_create(
+            code=kind_code or DEFAULT_KIND_CODE,
+            defaults={"name": (kind_code or DEFAULT_KIND_CODE).capitalize()},
+        )
+        return Organisation.objects.create(name=name, kind=kind)
+
+
+def _role_or_error(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        allowed = ", ".join(Role.values)
+        raise DomainError(
+            _("Onbekende rol %(role)s. Kies uit: %(allowed)s.") % {"role": role, "allowed": allowed},
+            field="role",
+        ) from None
+
+
+def user_set_role(*, actor: Any, user: User, role: str) -> User:
+    from .roles import STAFF_ROLES
+
+    chosen = _role_or_error(role)
+    with transaction.atomic(), set_actor(actor):
+        user.role = chosen
+        user.is_staff = chosen in STAFF_ROLES
+        user.save(update_fields=["role", "is_staff"])
+        group, _created = Group.objects.get_or_create(name=str(chosen))
+        user.groups.set([group])
+    return user
+
+
+def user_create(
+    *,
+    actor: Any,
+    username: str,
+    role: str,
+    organisation: Organisation,
+    password: str | None = None,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
+    chosen = _role_or_error(role)
+    if User.objects.filter(username__iexact=username).exists():
+        raise DomainError(_("De gebruikersnaam %(name)s bestaat al.") % {"name": username}, field="username")
+    with transaction.atomic(), set_actor(actor):
+        user = User(
+            username=username,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            organisation=organisation,
+            role=chosen,
+        )
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        user_set_role(actor=actor, user=user, role=chosen)
+    return user
+
+
+def api_token_get_or_create(*, user: User) -> Token:
+    token, _created = Token.objects.get_or_create(user=user)
+    return token

@@ -1,0 +1,22 @@
+from celery import shared_task
+
+from . import outbox
+
+
+@shared_task(name="core.tasks.ping")
+def ping() -> str:
+    """Round trip through the broker and a worker: used by the health check's deep mode and by CI."""
+    return "pong"
+
+
+@shared_task(name="core.tasks.outbox_flush")
+def outbox_flush() -> int:
+    return outbox.flush()
+
+
+@shared_task(name="core.tasks.count_users")
+def count_users() -> int:
+    """A task that reads the database: proves a worker shares the web app's database (CI test)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.count()

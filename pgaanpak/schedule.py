@@ -1,0 +1,21 @@
+"""Every periodic job of the platform, in one place.
+
+django-celery-beat's DatabaseScheduler copies these entries into its tables at start-up; there is
+exactly one beat process (docker-compose service `beat`). Every task listed here is idempotent, so a
+run that beat repeats does no harm, and a run that beat drops (broker down) is caught up by the
+task itself where losing it would lose work (the outbox, the reports).
+"""
+
+from celery.schedules import crontab
+
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # Publishes task messages whose immediate publish failed (broker down at commit time).
+    # Every minute: the longest a queued piece of work waits after Redis comes back.
+    "outbox-flush": {
+        "task": "core.tasks.outbox_flush",
+        "schedule": 60.0,
+    },
+}
+
+# Keep crontab imported for the schedules later issues add (nightly rules, daily overdue job).
+__all__ = ["CELERY_BEAT_SCHEDULE", "crontab"]

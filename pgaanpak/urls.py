@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from core.views import health
+
+admin.site.site_header = _("pgaanpak beheer")
+admin.site.site_title = _("pgaanpak beheer")
+
+urlpatterns = [
+    path("health/", health, name="health"),
+    path("beheer/", admin.site.urls),
+    path("account/", include("accounts.urls")),
+    path("api/v1/", include(("pgaanpak.api_urls", "api"), namespace="api")),
+    path("", include("tracks.urls")),
+]

@@ -1,0 +1,76 @@
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+
+from accounts.models import Role
+from accounts.roles import CASE_DATA_APPS, ROLE_PERMISSIONS
+
+
+@pytest.mark.django_db
+def test_every_role_is_a_group_with_exactly_its_permissions():
+    for role in Role:
+        group = Group.objects.get(name=role.value)
+        codes = {
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in group.permissions.select_related("content_type")
+        }
+        assert codes == set(ROLE_PERMISSIONS[role])
+
+
+@pytest.mark.django_db
+def test_beheerder_manages_users_and_organisations_in_the_admin(web, bert, bas):
+    web.force_login(bert)
+    assert web.get("/beheer/accounts/user/").status_code == 200
+    assert web.get(f"/beheer/accounts/user/{bas.pk}/change/").status_code == 200
+    assert web.get("/beheer/accounts/organisation/add/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_partner_cannot_manage_users(web, bas):
+    web.force_login(bas)
+    response = web.get("/beheer/accounts/user/")
+    assert response.status_code == 302  # the admin sends non-staff users to its login
+    assert not bas.has_perm("accounts.change_user")
+
+
+@pytest.mark.django_db
+def test_beheerder_has_no_permission_on_any_case_data_model(bert, petra):
+    """Holds for every model the case-data apps get in later issues, automatically."""
+    for app_label in CASE_DATA_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            for action in ("view", "add", "change", "delete"):
+                perm = f"{app_label}.{action}_{model._meta.model_name}"
+                assert not bert.has_perm(perm), perm
+    for app_label in CASE_DATA_APPS:
+        assert not bert.has_module_perms(app_label)
+
+
+@pytest.mark.django_db
+def test_beheerder_sees_no_case_data_in_the_admin(web, bert):
+    web.force_login(bert)
+    for app_label in CASE_DATA_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            url = f"/beheer/{app_label}/{model._meta.model_name}/"
+            assert web.get(url).status_code in (403, 404), url
+
+
+@pytest.mark.django_db
+def test_changing_a_role_in_the_admin_changes_the_permissions(web, bert, bas):
+    web.force_login(bert)
+    data = {
+        "username": "bas",
+        "first_name": "Bas",
+        "last_name": "J",
+        "email": "bas@x.example",
+        "organisation": bas.organisation_id,
+        "role": "procesregisseur",
+        "is_active": "on",
+        "last_login": "",
+        "date_joined_0": "2025-01-01",
+        "date_joined_1": "10:00:00",
+    }
+    response = web.post(f"/beheer/accounts/user/{bas.pk}/change/", data)
+    assert response.status_code == 302, response.content[:2000]
+    bas.refresh_from_db()
+    assert bas.role == "procesregisseur"
+    assert list(bas.groups.values_list("name", flat=True)) == ["procesregisseur"]

@@ -1,0 +1,29 @@
+from rest_framework import viewsets
+
+from core.permissions import HasPermission
+
+from . import selectors
+from .serializers import InterventionSerializer, TrackSerializer
+
+
+class TrackViewSet(viewsets.ReadOnlyModelViewSet):
+    """Sporen 1–3 and programme components A and B, each with its interventions."""
+
+    serializer_class = TrackSerializer
+    permission_classes = [HasPermission.of("tracks.view_track")]
+    lookup_field = "code"
+    pagination_class = None  # five rows, always
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.track_list()
+
+
+class InterventionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = InterventionSerializer
+    permission_classes = [HasPermission.of("tracks.view_intervention")]
+    lookup_field = "code"
+    lookup_value_regex = r"[0-9.]+"
+    pagination_class = None  # the plan's eight interventions
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.intervention_list()

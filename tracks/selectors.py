@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from .models import Intervention, Programme, Track
+
+
+def programme_get() -> Programme | None:
+    return Programme.objects.prefetch_related("risks", "budget_years").first()
+
+
+def track_list() -> QuerySet[Track]:
+    """Tracks and components with everything the overview shows, in a fixed number of queries."""
+    return Track.objects.prefetch_related(
+        "desired_results",
+        "partners",
+        Prefetch("interventions", queryset=Intervention.objects.order_by("order")),
+    ).order_by("order")
+
+
+def intervention_list() -> QuerySet[Intervention]:
+    return (
+        Intervention.objects.select_related("track").prefetch_related("measurable_results").order_by("order")
+    )
+
+
+def intervention_get(*, code: str) -> Intervention | None:
+    return intervention_list().filter(code=code).first()

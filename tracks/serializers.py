@@ -1,0 +1,44 @@
+from rest_framework import serializers
+
+from .models import Intervention, MeasurableResult, Track
+
+
+class MeasurableResultSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MeasurableResult
+        fields = ["code", "text", "target_percentage", "minimum_network_size", "reference"]
+
+
+class InterventionSerializer(serializers.ModelSerializer):
+    track = serializers.CharField(source="track.code", read_only=True)
+    measurable_results = MeasurableResultSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Intervention
+        fields = ["id", "code", "name", "target_group", "description", "track", "measurable_results"]
+
+
+class NestedInterventionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Intervention
+        fields = ["id", "code", "name", "target_group"]
+
+
+class TrackSerializer(serializers.ModelSerializer):
+    interventions = NestedInterventionSerializer(many=True, read_only=True)
+    desired_results = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
+    partners = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+
+    class Meta:
+        model = Track
+        fields = [
+            "id",
+            "code",
+            "kind",
+            "name",
+            "target_group",
+            "description",
+            "desired_results",
+            "partners",
+            "interventions",
+        ]

@@ -1,0 +1,173 @@
+"""Writes for the plan as data. `plan_load` is idempotent: a second run with the same file changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from auditlog.context import set_actor
+from django.db import models, transaction
+
+from monitoring.models import ContextIndicator, ContextIndicatorValue
+
+from .models import (
+    BudgetYear,
+    DesiredResult,
+    Intervention,
+    MeasurableResult,
+    Programme,
+    Risk,
+    Track,
+    TrackPartner,
+)
+
+PLAN_FILE = Path(__file__).resolve().parent / "data" / "plan.json"
+
+
+@dataclass
+class PlanLoadResult:
+    created: int = 0
+    updated: int = 0
+    changes: list[str] = field(default_factory=list)
+
+
+def _upsert(
+    result: PlanLoadResult, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]
+) -> Any:
+    """Create the row, or update only the fields that differ (so that a re-run writes no audit noise)."""
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None:
+        obj = model._default_manager.create(**lookup, **values)
+        result.created += 1
+        result.changes.append(f"+ {model._meta.verbose_name}: {obj}")
+        return obj
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save(update_fields=changed)
+        result.updated += 1
+        result.changes.append(f"~ {model._meta.verbose_name}: {obj} ({', '.join(changed)})")
+    return obj
+
+
+def _programme_years(start: dt.date, end: dt.date) -> list[tuple[int, dt.date, dt.date]]:
+    """Programme years from July to June; the last one runs to the programme's end (juli 2027)."""
+    years = []
+    number, year_start = 1, start
+    while year_start < end:
+        year_end = min(dt.date(year_start.year + 1, year_start.month, 1) - dt.timedelta(days=1), end)
+        if (end - year_end).days < 45:  # fold a trailing stub month into the last year
+            year_end = end
+        years.append((number, year_start, year_end))
+        number, year_start = number + 1, year_end + dt.timedelta(days=1)
+    return years
+
+
+@transaction.atomic
+def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> PlanLoadResult:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    result = PlanLoadResult()
+    with set_actor(actor):
+        p = data["programme"]
+        start, end = dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"])
+        cap = Decimal(p["yearly_budget_cap"])
+        programme = _upsert(
+            result,
+            Programme,
+            {"name": p["name"]},
+            {
+                "municipality": p["municipality"],
+                "start": start,
+                "end": end,
+                "yearly_budget_cap": cap,
+                "description": p["description"],
+            },
+        )
+        intervention_order = 0
+        for order, t in enumerate(data["tracks"]):
+            track = _upsert(
+                result,
+                Track,
+                {"programme": programme, "code": t["code"]},
+                {
+                    "kind": t["kind"],
+                    "name": t["name"],
+                    "target_group": t["target_group"],
+                    "description": t["description"],
+                    "order": order,
+                },
+            )
+            for i, text in enumerate(t["desired_results"]):
+                _upsert(result, DesiredResult, {"track": track, "order": i}, {"text": text})
+            DesiredResult.objects.filter(track=track, order__gte=len(t["desired_results"])).delete()
+            for i, name in enumerate(t["partners"]):
+                _upsert(result, TrackPartner, {"track": track, "order": i}, {"name": name})
+            TrackPartner.objects.filter(track=track, order__gte=len(t["partners"])).delete()
+            for iv in t["interventions"]:
+                intervention_order += 1
+                _upsert(
+                    result,
+                    Intervention,
+                    {"code": iv["code"]},
+                    {
+                        "track": track,
+                        "name": iv["name"],
+                        "target_group": iv["target_group"],
+                        "description": iv["description"],
+                        "order": intervention_order,
+                    },
+                )
+        ooza = data["ooza_results"]
+        intervention = Intervention.objects.get(code=ooza["intervention"])
+        for r in ooza["results"]:
+            _upsert(
+                result,
+                MeasurableResult,
+                {"intervention": intervention, "code": r["code"]},
+                {
+                    "text": r["text"],
+                    "target_percentage": Decimal(str(r["target_percentage"])),
+                    "minimum_network_size": r.get("minimum_network_size"),
+                    "reference": ooza["reference"],
+                },
+            )
+        for r in data["risks"]:
+            _upsert(
+                result,
+                Risk,
+                {"programme": programme, "code": r["code"]},
+                {"title": r["title"], "description": r["description"]},
+            )
+        for number, year_start, year_end in _programme_years(start, end):
+            _upsert(
+                result,
+                BudgetYear,
+                {"programme": programme, "number": number},
+                {"start": year_start, "end": year_end, "cap": cap},
+            )
+        for order, c in enumerate(data["context_indicators"]):
+            indicator = _upsert(
+                result,
+                ContextIndicator,
+                {"code": c["code"]},
+                {
+                    "name": c["name"],
+                    "description": c["description"],
+                    "unit": c["unit"],
+                    "source": c["source"],
+                    "order": order,
+                },
+            )
+            for area, key in (("municipality", "municipality_value"), ("national", "national_value")):
+                _upsert(
+                    result,
+                    ContextIndicatorValue,
+                    {"indicator": indicator, "year": c["year"], "area": area},
+                    {"value": Decimal(c[key])},
+                )
+    return result

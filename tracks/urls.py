@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "tracks"
+
+urlpatterns = [
+    path("", views.programme, name="programme"),
+    path("interventies/<str:code>/", views.intervention_detail, name="intervention"),
+]
