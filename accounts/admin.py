@@ -7,7 +7,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, OrganisationKind, User
-from .services import user_set_role
+from .services import organisation_access_group, user_set_role
 
 
 @admin.register(OrganisationKind)
@@ -21,6 +21,10 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "contact_name", "contact_email", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "contact_name"]
+
+    def save_model(self, request: Any, obj: Organisation, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        organisation_access_group(obj)
 
 
 @admin.register(User)
@@ -43,6 +47,6 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
 
     def save_model(self, request: Any, obj: User, form: Any, change: bool) -> None:
-        # Role → group membership and staff flag go through the service, like every other path.
+        # Role and organisation → group membership and staff flag go through the service.
         super().save_model(request, obj, form, change)
         user_set_role(actor=request.user, user=obj, role=obj.role)

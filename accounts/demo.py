@@ -6,7 +6,7 @@ from auditlog.context import set_actor
 from django.db import transaction
 
 from .models import Organisation, OrganisationKind, User
-from .services import user_create, user_set_role
+from .services import organisation_access_group, user_create, user_set_role
 
 DEMO_PASSWORD = "demo-pgaanpak"  # noqa: S105 - fictional local demo accounts only
 
@@ -89,7 +89,7 @@ def demo_accounts_load() -> list[User]:
         for code, name in ORGANISATION_KINDS:
             kinds[code], _ = OrganisationKind.objects.get_or_create(code=code, defaults={"name": name})
         for name, kind, contact, email, phone in ORGANISATIONS:
-            Organisation.objects.get_or_create(
+            organisation, _ = Organisation.objects.get_or_create(
                 name=name,
                 defaults={
                     "kind": kinds[kind],
@@ -98,6 +98,7 @@ def demo_accounts_load() -> list[User]:
                     "contact_phone": phone,
                 },
             )
+            organisation_access_group(organisation)
         users = []
         for username, first, last, role, org_name in USERS:
             user = User.objects.filter(username=username).first()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +30,12 @@ class Organisation(models.Model):
     contact_email = models.EmailField(_("e-mail contact"), blank=True)
     contact_phone = models.CharField(_("telefoon contact"), max_length=40, blank=True)
     is_active = models.BooleanField(_("actief"), default=True)
+    # Object permissions (django-guardian) on youths and cases are granted to this group, so that
+    # access follows the organisation's involvement, not the individual user. Every member of the
+    # organisation is in it (accounts.services.user_sync_groups).
+    access_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="organisation"
+    )
 
     class Meta:
         ordering = ["name"]

@@ -29,7 +29,27 @@ def organisation_get_or_create(*, actor: Any, name: str, kind_code: str | None =
             code=kind_code or DEFAULT_KIND_CODE,
             defaults={"name": (kind_code or DEFAULT_KIND_CODE).capitalize()},
         )
-        return Organisation.objects.create(name=name, kind=kind)
+        organisation = Organisation.objects.create(name=name, kind=kind)
+        organisation_access_group(organisation)
+        return organisation
+
+
+def organisation_access_group(organisation: Organisation) -> Group:
+    """The group that holds the organisation's object permissions (created on first use)."""
+    if organisation.access_group_id is not None:
+        return organisation.access_group  # type: ignore[return-value]
+    group, _created = Group.objects.get_or_create(name=f"organisatie:{organisation.pk}")
+    organisation.access_group = group
+    organisation.save(update_fields=["access_group"])
+    return group
+
+
+def user_sync_groups(*, user: User) -> None:
+    """A user is in exactly two groups: its role's and its organisation's access group."""
+    groups = [Group.objects.get_or_create(name=str(user.role))[0]]
+    if user.organisation_id is not None:
+        groups.append(organisation_access_group(user.organisation))
+    user.groups.set(groups)
 
 
 def _role_or_error(role: str) -> Role:
@@ -51,8 +71,7 @@ def user_set_role(*, actor: Any, user: User, role: str) -> User:
         user.role = chosen
         user.is_staff = chosen in STAFF_ROLES
         user.save(update_fields=["role", "is_staff"])
-        group, _created = Group.objects.get_or_create(name=str(chosen))
-        user.groups.set([group])
+        user_sync_groups(user=user)
     return user
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import factory
 
 from accounts.models import Organisation, OrganisationKind, User
-from accounts.services import user_set_role
+from accounts.services import organisation_access_group, user_set_role
 
 
 class OrganisationKindFactory(factory.django.DjangoModelFactory):
@@ -27,6 +27,11 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     contact_name = factory.Faker("name", locale="nl_NL")
     contact_email = factory.LazyAttribute(lambda o: f"contact@{o.name.split()[0].lower()}.example")
     contact_phone = "038 000 0000"
+
+    @factory.post_generation
+    def access_group(obj: Organisation, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
+        if create:
+            organisation_access_group(obj)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

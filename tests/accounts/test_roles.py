@@ -73,4 +73,13 @@ def test_changing_a_role_in_the_admin_changes_the_permissions(web, bert, bas):
     assert response.status_code == 302, response.content[:2000]
     bas.refresh_from_db()
     assert bas.role == "procesregisseur"
-    assert list(bas.groups.values_list("name", flat=True)) == ["procesregisseur"]
+    assert set(bas.groups.values_list("name", flat=True)) == {
+        "procesregisseur",
+        f"organisatie:{bas.organisation_id}",
+    }
+
+
+@pytest.mark.django_db
+def test_every_user_is_in_its_organisations_access_group(bas, chaima):
+    assert bas.groups.filter(pk=bas.organisation.access_group_id).exists()
+    assert not bas.groups.filter(pk=chaima.organisation.access_group_id).exists()
