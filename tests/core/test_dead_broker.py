@@ -1,0 +1,41 @@
+"""A dead broker never hangs a request: the publish gives up quickly and the outbox keeps the work."""
+
+import time
+
+import pytest
+
+from core import outbox
+from core.models import OutboxMessage
+
+
+@pytest.fixture
+def dead_broker(settings):
+    from pgaanpak.celery import app
+
+    saved = (app.conf.broker_url, app.conf.task_always_eager)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    app._pool = None
+    yield
+    app.conf.broker_url, app.conf.task_always_eager = saved
+    app._pool = None
+
+
+@pytest.mark.django_db
+def test_publishing_to_a_dead_broker_fails_fast_and_keeps_the_message(dead_broker):
+    message = OutboxMessage.objects.create(task_name="core.tasks.ping")
+    started = time.monotonic()
+    assert outbox.publish(message.pk) is False
+    # Bounded by the configured connect timeouts and one retry, not by a default of minutes.
+    assert time.monotonic() - started < 20
+    message.refresh_from_db()
+    assert message.sent_at is None
+    assert message.last_error
+
+
+@pytest.mark.django_db
+def test_the_health_check_reports_a_dead_broker_without_failing(web, dead_broker):
+    response = web.get("/health/")
+    assert response.status_code == 200
+    assert response.json()["broker"] == "down"
