@@ -54,7 +54,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -116,6 +115,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
 
+# Dutch for everyone. There is no LocaleMiddleware: a browser's Accept-Language must not switch
+# Django's own texts to English while ours stay Dutch. English arrives as an explicit choice once an
+# English catalogue exists (locale/en).
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

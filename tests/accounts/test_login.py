@@ -33,3 +33,18 @@ def test_anonymous_visitors_are_sent_to_login(web, plan):
     assert response.status_code == 302
     assert response["Location"].startswith("/account/inloggen/")
     assert web.get("/interventies/2.1.3/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_page_stays_dutch_for_a_browser_that_prefers_english(web):
+    html = web.get("/account/inloggen/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Gebruikersnaam" in html and "Wachtwoord" in html
+    assert "Username" not in html
+
+
+@pytest.mark.django_db
+def test_form_controls_carry_the_design_system_classes_and_error_links(web, bas):
+    html = web.post("/account/inloggen/", {"username": "", "password": ""}).content.decode()
+    assert "utrecht-textbox" in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_username_error"' in html
