@@ -21,6 +21,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("name",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Organisatie {n}")
     kind = factory.SubFactory(OrganisationKindFactory)
