@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -109,7 +110,19 @@ class Indicator(models.Model):
         related_name="indicators",
         verbose_name=_("interventie"),
     )
-    code = models.SlugField(_("code"), max_length=60, unique=True)
+    code = models.CharField(
+        _("code"),
+        max_length=60,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z][0-9A-Za-z.\-]*$", _("Alleen letters, cijfers, punten en streepjes.")
+            )
+        ],
+        help_text=_(
+            "De code van de interventie, een streepje en een korte naam, bijvoorbeeld 2.1.3-deelnemers."
+        ),
+    )
     # What is measured, shared by indicators of different interventions (e.g. "participants"), so
     # that a track's total is the ratio of sums over its interventions.
     metric = models.SlugField(_("meetgrootheid"), max_length=60)

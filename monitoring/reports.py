@@ -206,7 +206,7 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
         }
     context = [
         {
-            **s,
+            **{k: v for k, v in s.items() if k != "rows"},
             "municipality": [_ctx(x) for x in s["municipality"]],
             "national": [_ctx(x) for x in s["national"]],
         }

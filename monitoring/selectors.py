@@ -68,6 +68,21 @@ def context_series() -> list[dict[str, Any]]:
                 "years": years,
                 "municipality": [_ctx(by_key.get((y, "municipality"))) for y in years],
                 "national": [_ctx(by_key.get((y, "national"))) for y in years],
+                "rows": [
+                    {
+                        "year": y,
+                        "municipality": by_key[(y, "municipality")].value
+                        if (y, "municipality") in by_key
+                        else None,
+                        "national": by_key[(y, "national")].value if (y, "national") in by_key else None,
+                        "provisional": any(
+                            by_key[(y, a)].provisional
+                            for a in ("municipality", "national")
+                            if (y, a) in by_key
+                        ),
+                    }
+                    for y in years
+                ],
             }
         )
     return series
