@@ -34,14 +34,29 @@ class StyledForm(forms.Form):
                 widget.attrs = {**_DATE, **widget.attrs}
             elif not isinstance(widget, forms.CheckboxInput | forms.ClearableFileInput):
                 widget.attrs = {**_TEXT, **widget.attrs}
-            described = []
             if field.help_text:
-                described.append(f"id_{self.add_prefix(name)}_help")
-            if self.is_bound and name in self.errors:
-                described.append(f"id_{self.add_prefix(name)}_error")
-                widget.attrs["aria-invalid"] = "true"
-            if described:
-                widget.attrs["aria-describedby"] = " ".join(described)
+                widget.attrs["aria-describedby"] = f"id_{self.add_prefix(name)}_help"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        self._mark_invalid()
+
+    def _mark_invalid(self) -> None:
+        """Link each invalid field to its error message (templates/includes/field.html)."""
+        for name in self._errors or {}:
+            if name not in self.fields:
+                continue
+            attrs = self.fields[name].widget.attrs
+            described = [d for d in attrs.get("aria-describedby", "").split() if d]
+            error_id = f"id_{self.add_prefix(name)}_error"
+            if error_id not in described:
+                described.append(error_id)
+            attrs["aria-describedby"] = " ".join(described)
+            attrs["aria-invalid"] = "true"
+
+    def add_error(self, field: Any, error: Any) -> None:
+        super().add_error(field, error)
+        self._mark_invalid()
 
     def add_domain_error(self, error: Any) -> None:
         self.add_error(error.field if error.field in self.fields else None, error.message)

@@ -493,7 +493,7 @@ def budget(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@permission_required("monitoring.view_contextindicator", raise_exception=True)
+@permission_required(["monitoring.view_indicator", "monitoring.view_contextindicator"], raise_exception=True)
 def context(request: HttpRequest) -> HttpResponse:
     form = ContextImportForm()
     if request.method == "POST":
