@@ -578,7 +578,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     data = report.data or {}
     chart = [
-        {"label": f"{row['intervention']} {row['name']}", "progress": _progress(row)}
+        {
+            "label": f"{intervention['code']} {row['name']}",
+            "progress": _progress(row),
+            "status": row["status"],
+        }
         for track in data.get("tracks", [])
         for intervention in track["interventions"]
         for row in (*intervention["output"], *intervention["outcome"])

@@ -33,6 +33,23 @@ PROJECTLEIDER_ONLY = [
 
 
 def test_projectleider_sees_every_monitoring_page(indicators, petra, web):
+    q1 = Period.parse("2025-Q1")
+    measurement_enter(
+        actor=petra,
+        indicator=indicator("3.1.1-perspectief"),
+        period=q1,
+        numerator=9,
+        denominator=10,
+        source="OOZA",
+    )
+    target_set(
+        actor=petra,
+        indicator=indicator("3.1.1-perspectief"),
+        period=q1,
+        value=100,
+        deadline=dt.date(2025, 3, 31),
+        specific="Alle uitstromers",
+    )
     report = report_make(actor=petra, period=Period.parse("2025-Q1"))
     web.force_login(petra)
     for url in [*PAGES, *PROJECTLEIDER_ONLY, f"/monitoring/rapportages/{report.pk}/"]:
