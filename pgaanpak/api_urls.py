@@ -1,17 +1,32 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularJSONAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
 from rest_framework.routers import DefaultRouter
 
 from accounts.apis import OrganisationViewSet
+from monitoring.apis import InterventionFiguresView, MeasurementEntryView, ReportViewSet
 from tracks.apis import InterventionViewSet, TrackViewSet
 
 router = DefaultRouter()
 router.register("tracks", TrackViewSet, basename="track")
 router.register("interventions", InterventionViewSet, basename="intervention")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("monitoring/reports", ReportViewSet, basename="monitoring-report")
 
 urlpatterns = [
+    # NL API Design Rules (API-51): the OpenAPI document is published at the API's base.
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "monitoring/interventions/",
+        InterventionFiguresView.as_view(),
+        name="monitoring-interventions",
+    ),
+    path("monitoring/measurements/", MeasurementEntryView.as_view(), name="monitoring-measurements"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("", include(router.urls)),

@@ -12,5 +12,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("account/", include("accounts.urls")),
     path("api/v1/", include(("pgaanpak.api_urls", "api"), namespace="api")),
+    path("monitoring/", include("monitoring.urls")),
     path("", include("tracks.urls")),
 ]
