@@ -8,9 +8,7 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        # Register the tasks with the Celery app in every process, not only in the worker: the
-        # outbox runs them in-process by name when no broker is configured (local default).
-        from . import models, tasks  # noqa: F401
+        from . import models
 
         for model in (
             models.ContextIndicator,

@@ -13,50 +13,19 @@ from tracks.models import Intervention, Track
 from .models import BudgetAllocation, ContextIndicator, PdcaCycle, RiskReview
 from .periods import Period
 
-_TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
-_AREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 3}
-_SELECT = {"class": "utrecht-select utrecht-select--html-select"}
-_DATE = {"class": "utrecht-textbox utrecht-textbox--html-input", "type": "date"}
-
 
 class StyledForm(forms.Form):
-    """Adds the NL Design System classes and aria-describedby for help texts and errors."""
+    """Date inputs as native date pickers, and DomainError messages put on their field.
+
+    Design-system classes and the ARIA links to help and error texts come from the `{% control %}`
+    tag in templates/includes/field.html, for every form alike.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            widget = field.widget
-            if isinstance(widget, forms.Textarea):
-                widget.attrs = {**_AREA, **widget.attrs}
-            elif isinstance(widget, forms.Select):
-                widget.attrs = {**_SELECT, **widget.attrs}
-            elif isinstance(widget, forms.DateInput):
-                widget.attrs = {**_DATE, **widget.attrs}
-            elif not isinstance(widget, forms.CheckboxInput | forms.ClearableFileInput):
-                widget.attrs = {**_TEXT, **widget.attrs}
-            if field.help_text:
-                widget.attrs["aria-describedby"] = f"id_{self.add_prefix(name)}_help"
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        self._mark_invalid()
-
-    def _mark_invalid(self) -> None:
-        """Link each invalid field to its error message (templates/includes/field.html)."""
-        for name in self._errors or {}:
-            if name not in self.fields:
-                continue
-            attrs = self.fields[name].widget.attrs
-            described = [d for d in attrs.get("aria-describedby", "").split() if d]
-            error_id = f"id_{self.add_prefix(name)}_error"
-            if error_id not in described:
-                described.append(error_id)
-            attrs["aria-describedby"] = " ".join(described)
-            attrs["aria-invalid"] = "true"
-
-    def add_error(self, field: Any, error: Any) -> None:
-        super().add_error(field, error)
-        self._mark_invalid()
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.DateInput):
+                field.widget.input_type = "date"
 
     def add_domain_error(self, error: Any) -> None:
         self.add_error(error.field if error.field in self.fields else None, error.message)
