@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, StyledForm
+from core.forms import CheckboxSelectMultiple, DateInput, RadioSelect, StyledForm
 from core.validators import not_in_the_future
 from tracks.models import Intervention
 
@@ -30,7 +30,7 @@ class SignalFieldsForm(StyledForm):
     domain = forms.ChoiceField(
         label=_("Waar speelde het?"),
         choices=Domain.choices,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         error_messages={
             "required": _("Kies waar het speelde: thuis, straat, school of online."),
             "invalid_choice": _("Kies waar het speelde: thuis, straat, school of online."),
@@ -219,7 +219,7 @@ class CombinationRuleForm(StyledForm):
         label=_("Minstens één signaal in een van deze categorieën"),
         help_text=_("Leeg laten als de categorie niet uitmaakt."),
         queryset=signal_category_list(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         required=False,
     )
     min_total_weight = forms.IntegerField(
