@@ -17,7 +17,12 @@ from .models import Role
 
 # Apps whose models hold personal or case data. The beheerder never gets a permission on them
 # (tests/accounts/test_roles.py enforces it for every model these apps ever get).
-CASE_DATA_APPS = ("cases",)
+CASE_DATA_APPS = ("cases", "youths")
+
+# Managed lists that live in a case-data app but hold no personal data: the beheerder maintains them
+# (domain.md: "reference lists"). They are the only exception to the rule above, and the test checks
+# that none of them refers to a youth.
+REFERENCE_LIST_MODELS = ("youths.district", "youths.school", "youths.signalcategory")
 
 _ACCOUNT_ADMIN = [
     "accounts.view_user",
@@ -102,10 +107,54 @@ _MONITORING_MANAGE = [
     "monitoring.view_contextindicatorrevision",
 ]
 
+_YOUTH_LISTS_READ = [
+    "youths.view_district",
+    "youths.view_school",
+    "youths.view_signalcategory",
+    "youths.view_combinationrule",
+]
+
+# Which youths a user sees is decided by the access gateway (youths/selectors.py): `view_all_youths`
+# for everyone, `view_involved_youths` for those its organisation is involved with (object permissions).
+_PARTNER_YOUTHS = [
+    "youths.view_involved_youths",
+    "youths.add_signal",
+    "youths.change_signal",  # its own organisation's signals only (the gateway decides which)
+    "youths.change_match",  # record the follow-up of its matches
+]
+
+_ALL_YOUTHS_READ = ["youths.view_all_youths", "youths.view_flag"]
+
+_REFERENCE_LISTS_MANAGE = [
+    "youths.view_district",
+    "youths.add_district",
+    "youths.change_district",
+    "youths.view_school",
+    "youths.add_school",
+    "youths.change_school",
+    "youths.view_signalcategory",
+    "youths.add_signalcategory",
+    "youths.change_signalcategory",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.PROJECTLEIDER: _PROGRAMME_READ + _PROGRAMME_MANAGE + _MONITORING_READ + _MONITORING_MANAGE,
-    Role.PROCESREGISSEUR: _PROGRAMME_READ + _MONITORING_READ,
-    Role.PARTNER: _PROGRAMME_READ,
+    Role.PROJECTLEIDER: _PROGRAMME_READ
+    + _PROGRAMME_MANAGE
+    + _MONITORING_READ
+    + _MONITORING_MANAGE
+    + _YOUTH_LISTS_READ
+    + _ALL_YOUTHS_READ
+    + [
+        "youths.view_youth_readlog",
+        "youths.add_combinationrule",
+        "youths.change_combinationrule",
+    ],
+    Role.PROCESREGISSEUR: _PROGRAMME_READ
+    + _MONITORING_READ
+    + _YOUTH_LISTS_READ
+    + _ALL_YOUTHS_READ
+    + ["youths.merge_youths", "youths.change_match", "youths.change_flag"],
+    Role.PARTNER: _PROGRAMME_READ + _YOUTH_LISTS_READ + _PARTNER_YOUTHS,
     # The ministry reads aggregated, suppressed figures over the API only; no other role has
     # monitoring.view_aggregates (tests/monitoring/test_ministry_api.py).
     Role.MINISTERIE: [
@@ -114,7 +163,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "tracks.view_intervention",
         "monitoring.view_aggregates",
     ],
-    Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN,
+    Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN + _REFERENCE_LISTS_MANAGE,
 }
 
 # Roles that use the Django admin (for managed lists and accounts).

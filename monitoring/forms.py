@@ -8,27 +8,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.forms import DateInput, add_domain_error
+from core.forms import StyledForm as CoreStyledForm
 from tracks.models import Intervention, Track
 
 from .models import BudgetAllocation, ContextIndicator, PdcaCycle, RiskReview
 from .periods import Period
 
 
-class StyledForm(forms.Form):
-    """Date inputs as native date pickers, and DomainError messages put on their field.
-
-    Design-system classes and the ARIA links to help and error texts come from the `{% control %}`
-    tag in templates/includes/field.html, for every form alike.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.DateInput):
-                field.widget.input_type = "date"
+class StyledForm(CoreStyledForm):
+    """The shared styled form (core.forms), with DomainError messages put on their field."""
 
     def add_domain_error(self, error: Any) -> None:
-        self.add_error(error.field if error.field in self.fields else None, error.message)
+        add_domain_error(self, error)
 
 
 class PeriodField(forms.CharField):
@@ -75,7 +67,7 @@ class CorrectionForm(StyledForm):
 class TargetForm(StyledForm):
     period = PeriodField(label=_("Periode"), help_text=_("Bijvoorbeeld 2025 (jaar) of 2025-Q2 (kwartaal)."))
     value = forms.DecimalField(label=_("Streefwaarde"), max_digits=14, decimal_places=2)
-    deadline = forms.DateField(label=_("Uiterlijk"), widget=forms.DateInput)
+    deadline = forms.DateField(label=_("Uiterlijk"), widget=DateInput)
     specific = forms.CharField(label=_("Doel, specifiek en meetbaar geformuleerd"), widget=forms.Textarea)
     rationale = forms.CharField(label=_("Onderbouwing"), widget=forms.Textarea, required=False)
 
@@ -113,7 +105,7 @@ class PdcaNewForm(StyledForm):
 
 class RiskReviewForm(StyledForm):
     risk = forms.IntegerField(widget=forms.HiddenInput)
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput)
+    date = forms.DateField(label=_("Datum"), widget=DateInput)
     level = forms.ChoiceField(label=_("Niveau"), choices=RiskReview.Level.choices)
     measures = forms.CharField(label=_("Maatregelen en stand van zaken"), widget=forms.Textarea)
 
@@ -141,7 +133,7 @@ class AllocationForm(StyledForm):
 
 class MoneyForm(StyledForm):
     allocation = forms.ModelChoiceField(label=_("Budgettoewijzing"), queryset=BudgetAllocation.objects.none())
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput)
+    date = forms.DateField(label=_("Datum"), widget=DateInput)
     amount = forms.DecimalField(label=_("Bedrag (euro)"), max_digits=12, decimal_places=2)
     description = forms.CharField(label=_("Omschrijving"), max_length=300)
 

@@ -29,6 +29,13 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "monitoring.tasks.reports_catch_up",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Combination rules over every youth with a recent signal (youths.services.flags_evaluate_all).
+    # Nightly, when nobody logs signals: picks up rules the projectleider added or changed and
+    # corrected signals, and evaluates with the new date as windows move. Raises no flag twice.
+    "youths-flags-evaluate-all": {
+        "task": "youths.tasks.flags_evaluate_all",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 __all__ = ["CELERY_BEAT_SCHEDULE"]
