@@ -6,8 +6,13 @@ breakdowns (district, gender, age band). Indicators name a computation by its ke
 job (monitoring.services.measurements_refresh) stores the result as a Measurement fact, and reports
 read those facts – never these functions.
 
-Only computations whose data exist on the platform are registered. Computations over youths,
-signals, matches, flags and cases join this registry when those apps do (see docs/monitoring.md).
+Every computation aggregates in the database (COUNT, SUM, GROUP BY over indexed columns): the number
+of queries is fixed, whatever the number of youths or signals. Breakdowns by district, gender and age
+band come from the same GROUP BY query as the total, so they always add up to it.
+
+Only computations whose data exist on the platform are registered: budget (monitoring), youths,
+signals, matches and flags (youths). The case-based ones join when the cases app does
+(docs/monitoring.md).
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Sum
+from django.conf import settings
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
+from django.utils import timezone
 
 ZERO = Decimal("0")
 
@@ -27,6 +34,8 @@ ZERO = Decimal("0")
 class Result:
     numerator: Decimal
     denominator: Decimal | None = None
+    # {"district": {"holtenbroek": 3, ...}, "gender": {...}, "age_band": {...}}: stable codes (labels in
+    # BREAKDOWN_LABELS / selectors.breakdown_tables), counts only, each dimension adding up to the total.
     breakdowns: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -64,6 +73,18 @@ def get(key: str) -> Computation:
         return REGISTRY[key]
     except KeyError:
         raise LookupError(f"Unknown computation {key!r}") from None
+
+
+def check_fits(*, code: str, computation: str, unit: str, counts_persons: bool) -> None:
+    """An indicator may name a computation only with the computation's unit, and one that counts
+    persons only as an indicator that counts persons (so the ministry's suppression applies)."""
+    found = REGISTRY.get(computation)
+    if found is None:
+        raise ValueError(f"{code}: unknown computation {computation!r}")
+    if found.unit != unit:
+        raise ValueError(f"{code}: computation {computation!r} gives unit {found.unit!r}, not {unit!r}")
+    if found.counts_persons and not counts_persons:
+        raise ValueError(f"{code}: computation {computation!r} counts persons; set counts_persons")
 
 
 def choices() -> list[tuple[str, str]]:
@@ -114,3 +135,203 @@ def budget_utilisation(start: dt.date, end: dt.date, intervention: Any = None) -
         spendings.aggregate(total=Sum("amount"))["total"] or ZERO,
         allocations.aggregate(total=Sum("amount"))["total"] or ZERO,
     )
+
+
+# --- Youths, signals, matches and flags (youths app) ----------------------------------------------
+#
+# A period is the days start … end (both inclusive), i.e. the half-open interval [start 00:00,
+# end + 1 day 00:00) in the platform's time zone. Events are counted by the moment they happened on
+# the platform (a signal logged, a match made, a flag raised), not by the date a partner says a
+# signal was observed: once a period is over its figures no longer change, and making its report
+# again gives the same numbers. Withdrawn signals do not count (they stop counting everywhere).
+
+UNKNOWN = "onbekend"
+
+# Age at the period's end, in bands that follow Dutch criminal law (docs/monitoring.md):
+# under 12 nobody can be prosecuted (art. 486 Sv); 12–17 juvenile criminal law, split in two;
+# 18–22 young adults to whom juvenile criminal law may still apply (adolescentenstrafrecht, art. 77c
+# Sr); 23 and older.
+AGE_BANDS: list[tuple[str, int]] = [("0-11", 0), ("12-14", 12), ("15-17", 15), ("18-22", 18), ("23+", 23)]
+AGE_BAND_LABELS = {
+    "0-11": "0–11 jaar",
+    "12-14": "12–14 jaar",
+    "15-17": "15–17 jaar",
+    "18-22": "18–22 jaar",
+    "23+": "23 jaar en ouder",
+}
+PERSON_DIMENSIONS = ("district", "gender", "age_band")
+SIGNAL_DIMENSIONS = ("domain", "category", "intervention")
+
+
+def window(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The aware datetimes [start 00:00, end + 1 day 00:00) of a period's days (an index range scan)."""
+    zone = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=zone),
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
+    )
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_band_expression(date_of_birth: str, on: dt.date) -> Case:
+    """The age band at `on` as SQL: whoever was born on or before `on` minus N years is N or older."""
+    whens = [
+        When(**{f"{date_of_birth}__lte": _years_before(on, low)}, then=Value(code))
+        for code, low in reversed(AGE_BANDS[1:])
+    ]
+    return Case(*whens, default=Value(AGE_BANDS[0][0]))
+
+
+def age_band(date_of_birth: dt.date, on: dt.date) -> str:
+    """The same band in Python (tests, one-off checks)."""
+    for code, low in reversed(AGE_BANDS):
+        if date_of_birth <= _years_before(on, low):
+            return code
+    return AGE_BANDS[0][0]
+
+
+def _sorted(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items()))
+
+
+def _by_person(queryset: QuerySet, *, youth: str, on: dt.date, count: Any) -> tuple[int, dict]:
+    """One GROUP BY over the youth's district, gender and age band at `on`: the total (the sum of the
+    cells, as every row belongs to exactly one cell) and the three one-way breakdowns."""
+    prefix = f"{youth}__" if youth else ""
+    rows = (
+        queryset.order_by()
+        .annotate(
+            b_district=F(f"{prefix}district__code"),
+            b_gender=F(f"{prefix}gender"),
+            b_age_band=age_band_expression(f"{prefix}date_of_birth", on),
+        )
+        .values("b_district", "b_gender", "b_age_band")
+        .annotate(n=count)
+    )
+    total = 0
+    breakdowns: dict[str, dict[str, int]] = {name: {} for name in PERSON_DIMENSIONS}
+    for row in rows:  # one row per cell (at most districts × genders × bands), never per person
+        total += row["n"]
+        for name in PERSON_DIMENSIONS:
+            key = row[f"b_{name}"] or UNKNOWN
+            breakdowns[name][key] = breakdowns[name].get(key, 0) + row["n"]
+    return total, {name: _sorted(counts) for name, counts in breakdowns.items() if counts}
+
+
+def _signals(start: dt.date, end: dt.date) -> QuerySet:
+    from youths.models import Signal
+
+    since, until = window(start, end)
+    return Signal.objects.filter(withdrawn_at__isnull=True, created_at__gte=since, created_at__lt=until)
+
+
+def _youths_with_signal(signals: QuerySet, end: dt.date) -> Result:
+    total, breakdowns = _by_person(signals, youth="youth", on=end, count=Count("youth", distinct=True))
+    return Result(Decimal(total), breakdowns=breakdowns)
+
+
+def _signals_new(signals: QuerySet, end: dt.date) -> Result:
+    total, breakdowns = _by_person(signals, youth="youth", on=end, count=Count("id"))
+    by_signal: dict[str, dict[str, int]] = {name: {} for name in SIGNAL_DIMENSIONS}
+    rows = (
+        signals.order_by()
+        .values(b_domain=F("domain"), b_category=F("category__code"), b_intervention=F("intervention__code"))
+        .annotate(n=Count("id"))
+    )
+    for row in rows:  # one row per (domain, category, intervention) that occurs
+        for name in SIGNAL_DIMENSIONS:
+            key = row[f"b_{name}"] or UNKNOWN
+            by_signal[name][key] = by_signal[name].get(key, 0) + row["n"]
+    breakdowns.update({name: _sorted(counts) for name, counts in by_signal.items() if counts})
+    return Result(Decimal(total), breakdowns=breakdowns)
+
+
+@register(
+    "youths_with_signal", label="Jongeren met een signaal (hele platform)", unit="count", counts_persons=True
+)
+def youths_with_signal(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Distinct youths about whom at least one signal was logged in the window, on the whole platform."""
+    return _youths_with_signal(_signals(start, end), end)
+
+
+@register(
+    "youths_with_signal_in_intervention",
+    label="Jongeren met een signaal uit de interventie",
+    unit="count",
+    counts_persons=True,
+)
+def youths_with_signal_in_intervention(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Distinct youths with a signal logged in the window that came up inside the intervention."""
+    return _youths_with_signal(_signals(start, end).filter(intervention=intervention), end)
+
+
+@register("signals_new", label="Nieuwe signalen (hele platform)", unit="count", counts_persons=True)
+def signals_new(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Signals logged in the window, with breakdowns by domain, category and intervention besides the
+    youth's district, gender and age band."""
+    return _signals_new(_signals(start, end), end)
+
+
+@register(
+    "signals_new_in_intervention",
+    label="Nieuwe signalen uit de interventie",
+    unit="count",
+    counts_persons=True,
+)
+def signals_new_in_intervention(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    return _signals_new(_signals(start, end).filter(intervention=intervention), end)
+
+
+@register("matches_new", label="Matches (hele platform)", unit="count", counts_persons=True)
+def matches_new(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Matches made in the window: a second or further organisation became involved with a youth."""
+    from youths.models import Match
+
+    since, until = window(start, end)
+    matches = Match.objects.filter(created_at__gte=since, created_at__lt=until)
+    total, breakdowns = _by_person(matches, youth="youth", on=end, count=Count("id"))
+    return Result(Decimal(total), breakdowns=breakdowns)
+
+
+@register(
+    "matches_followed_up_in_time",
+    label="Matches op tijd opgevolgd (hele platform, %)",
+    unit="percentage",
+    counts_persons=True,
+)
+def matches_followed_up_in_time(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Numerator: matches made in the window whose follow-up was recorded within MATCH_FOLLOW_UP_DAYS
+    days. Denominator: matches made in the window."""
+    from youths.models import Match
+
+    since, until = window(start, end)
+    in_time = Q(
+        followed_up_at__isnull=False,
+        followed_up_at__lte=F("created_at") + dt.timedelta(days=settings.MATCH_FOLLOW_UP_DAYS),
+    )
+    counts = Match.objects.filter(created_at__gte=since, created_at__lt=until).aggregate(
+        total=Count("id"), in_time=Count("id", filter=in_time)
+    )
+    return Result(Decimal(counts["in_time"]), Decimal(counts["total"]))
+
+
+@register(
+    "flags_raised",
+    label="Signaleringen voor het vroegsignaleringsoverleg (hele platform)",
+    unit="count",
+    counts_persons=True,
+)
+def flags_raised(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Flags raised in the window by a combination rule (a youth put on the early-signal list)."""
+    from youths.models import Flag
+
+    since, until = window(start, end)
+    flags = Flag.objects.filter(raised_at__gte=since, raised_at__lt=until)
+    total, breakdowns = _by_person(flags, youth="youth", on=end, count=Count("id"))
+    return Result(Decimal(total), breakdowns=breakdowns)

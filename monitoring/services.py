@@ -747,8 +747,13 @@ def indicators_seed_load(*, actor: Any, path: Any = INDICATORS_FILE) -> dict[str
     interventions = {i.code: i for i in Intervention.objects.all()}
     with set_actor(actor):
         for item in data["indicators"]:
-            if item["computation"] and item["computation"] not in computations.REGISTRY:
-                raise ValueError(f"{item['code']}: unknown computation {item['computation']!r}")
+            if item["computation"]:
+                computations.check_fits(
+                    code=item["code"],
+                    computation=item["computation"],
+                    unit=item["unit"],
+                    counts_persons=item["counts_persons"],
+                )
             intervention = interventions[item["intervention"]]
             baseline = item.get("baseline") or {}
             values: dict[str, Any] = {

@@ -1,0 +1,244 @@
+"""Computations over youths, signals, matches and flags, on factory data, against figures worked out by
+hand. Every event is logged through the services and then placed at a moment of our choosing (a test
+cannot wait for a quarter to pass)."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from monitoring import computations
+from monitoring.models import Measurement
+from monitoring.periods import Period
+from monitoring.services import measurements_refresh
+from tests.factories import DistrictFactory, YouthFactory, signal_logged
+from tracks.models import Intervention
+from youths.models import Flag, Match, Signal
+from youths.services import flags_evaluate, match_follow_up, signal_withdraw
+
+pytestmark = pytest.mark.django_db
+
+ZWOLLE = ZoneInfo("Europe/Amsterdam")
+Q4_2024, Q1, Q2 = Period.parse("2024-Q4"), Period.parse("2025-Q1"), Period.parse("2025-Q2")
+
+
+def at(day: str, time: str = "12:00") -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=ZWOLLE)
+
+
+def log(user, youth, moment, **kwargs):
+    """A signal logged through the service at `moment` (observed that day); a match it made moves along."""
+    signal = signal_logged(user, youth, observed_on=moment.date(), **kwargs)
+    Signal.objects.filter(pk=signal.pk).update(created_at=moment)
+    Match.objects.filter(trigger_signal=signal).update(created_at=moment)
+    return signal
+
+
+def raise_flags(youth, moment):
+    """The combination rules evaluated as on `moment`'s day; the flags they raise dated `moment`."""
+    flags = flags_evaluate(youth=youth, today=moment.date())
+    Flag.objects.filter(pk__in=[f.pk for f in flags]).update(raised_at=moment)
+    return flags
+
+
+def value(code: str, period: Period) -> Measurement:
+    return Measurement.objects.get(indicator__code=code, period__kind=period.kind, period__start=period.start)
+
+
+@pytest.fixture
+def story(indicators, reference_lists, bas, chaima, daan):
+    """Six youths and eleven signals around 2025-Q1; the figures below are counted by hand from it.
+
+    | youth | born       | gender | district    | age band on 31-03-2025 |
+    | A     | 2012-04-01 | m      | Holtenbroek | 12-14 (12, 13 the next day) |
+    | B     | 2013-03-31 | v      | Holtenbroek | 12-14 (12 that very day) |
+    | C     | 2013-04-01 | m      | Diezerpoort | 0-11 (11, 12 the next day) |
+    | D     | 2007-06-15 | –      | –           | 15-17 |
+    | E     | 2009-01-20 | m      | Diezerpoort | 15-17 |
+    | F     | 2010-08-08 | v      | Holtenbroek | (only in Q2) |
+    """
+    holtenbroek = DistrictFactory(code="holtenbroek")
+    diezerpoort = DistrictFactory(code="diezerpoort")
+    halt_intervention = Intervention.objects.get(code="2.1.3")
+
+    def youth(name, born, gender, district):
+        return YouthFactory(
+            first_name=name,
+            last_name="Test",
+            date_of_birth=dt.date.fromisoformat(born),
+            gender=gender,
+            district=district,
+        )
+
+    a = youth("A", "2012-04-01", "m", holtenbroek)
+    b = youth("B", "2013-03-31", "v", holtenbroek)
+    c = youth("C", "2013-04-01", "m", diezerpoort)
+    d = youth("D", "2007-06-15", "", None)
+    e = youth("E", "2009-01-20", "m", diezerpoort)
+    f = youth("F", "2010-08-08", "v", holtenbroek)
+
+    log(bas, a, at("2025-01-10"))  # street, overlast-straat
+    log(chaima, a, at("2025-02-03"), domain="school", category="schoolverzuim")  # match M1
+    log(
+        daan,
+        a,
+        at("2025-04-02"),
+        category="vernieling-diefstal",
+        intervention=halt_intervention,
+    )  # Q2; match M2
+    log(bas, b, at("2025-03-31", "23:30"), domain="online", category="online-conflict")  # last minutes of Q1
+    log(chaima, c, at("2024-12-31", "23:59"))  # Q4 2024
+    log(chaima, c, at("2025-01-01", "00:00"))  # first minute of Q1
+    withdrawn = log(daan, d, at("2025-02-20"), domain="school", category="grensoverschrijdend")
+    log(
+        daan,
+        d,
+        at("2025-03-01"),
+        domain="home",
+        category="grensoverschrijdend",
+        intervention=halt_intervention,
+    )
+    signal_withdraw(actor=daan, signal=withdrawn, reason="Verkeerde jongere")
+    log(bas, e, at("2025-03-05"), category="wapens")
+    log(chaima, e, at("2025-03-10"), domain="school", category="schoolverzuim")  # match M3
+    log(bas, f, at("2025-05-15"))  # Q2
+
+    m1, m3 = Match.objects.get(youth=a, created_at=at("2025-02-03")), Match.objects.get(youth=e)
+    for match, followed_up in ((m1, at("2025-02-10")), (m3, at("2025-04-01"))):  # 7 and 22 days later
+        match_follow_up(
+            actor=bas, match=match, in_touch_on=followed_up.date(), lead_organisation=bas.organisation
+        )
+        Match.objects.filter(pk=match.pk).update(followed_up_at=followed_up)
+    assert [f.rule.name for f in raise_flags(e, at("2025-03-10", "12:05"))] == ["Wapen en nog een signaal"]
+    assert [f.rule.name for f in raise_flags(a, at("2025-04-02", "12:05"))] == [
+        "Signalen van meerdere organisaties"
+    ]
+    return {"A": a, "B": b, "C": c, "D": d, "E": e, "F": f}
+
+
+def test_youths_with_a_signal_count_each_youth_once_with_breakdowns_by_district_gender_and_age(story):
+    result = computations.get("youths_with_signal")(Q1.start, Q1.end)
+    # A (2 signals), B, C (its Q4 signal does not count), D (its withdrawn signal does not), E (2 signals).
+    assert result.numerator == 5
+    assert result.breakdowns == {
+        "district": {"diezerpoort": 2, "holtenbroek": 2, "onbekend": 1},  # C, E | A, B | D
+        "gender": {"m": 3, "onbekend": 1, "v": 1},  # A, C, E | D | B
+        "age_band": {"0-11": 1, "12-14": 2, "15-17": 2},  # C | A, B | D, E
+    }
+
+
+def test_new_signals_by_domain_category_and_intervention_and_months_add_up_to_the_quarter(story):
+    result = computations.get("signals_new")(Q1.start, Q1.end)
+    # A: 10-01, 03-02; B: 31-03 23:30; C: 01-01 00:00; D: 01-03 (20-02 withdrawn); E: 05-03, 10-03.
+    assert result.numerator == 7
+    assert result.breakdowns["domain"] == {"home": 1, "online": 1, "school": 2, "street": 3}
+    assert result.breakdowns["category"] == {
+        "grensoverschrijdend": 1,
+        "online-conflict": 1,
+        "overlast-straat": 2,
+        "schoolverzuim": 2,
+        "wapens": 1,
+    }
+    assert result.breakdowns["intervention"] == {"2.1.3": 1, "onbekend": 6}
+    assert result.breakdowns["district"] == {"diezerpoort": 3, "holtenbroek": 3, "onbekend": 1}
+    months = [computations.get("signals_new")(m.start, m.end).numerator for m in Q1.parts("month")]
+    assert months == [2, 1, 4]
+
+
+def test_matches_flags_and_follow_up_in_time_per_quarter(story):
+    matches, in_time, flags = (
+        computations.get(key) for key in ("matches_new", "matches_followed_up_in_time", "flags_raised")
+    )
+    # Q1: M1 (A, followed up after 7 days) and M3 (E, after 22 days: late). Q2: M2 (A, not followed up).
+    assert matches(Q1.start, Q1.end).numerator == 2
+    assert matches(Q1.start, Q1.end).breakdowns["age_band"] == {"12-14": 1, "15-17": 1}
+    assert (in_time(Q1.start, Q1.end).numerator, in_time(Q1.start, Q1.end).denominator) == (1, 2)
+    assert (in_time(Q2.start, Q2.end).numerator, in_time(Q2.start, Q2.end).denominator) == (0, 1)
+    # E's weapon rule on 10 March; A's three organisations on 2 April.
+    assert flags(Q1.start, Q1.end).numerator == 1
+    assert flags(Q1.start, Q1.end).breakdowns["district"] == {"diezerpoort": 1}
+    assert flags(Q2.start, Q2.end).numerator == 1
+
+
+def test_the_refresh_job_stores_the_facts_a_cumulative_count_and_per_intervention_values(story):
+    quarters = [Period.parse("2024-Q3"), Q4_2024, Q1, Q2]
+    measurements_refresh(periods=quarters, today=dt.date(2025, 7, 1))
+
+    # Per period: Q3 nobody; Q4 C; Q1 A B C D E; Q2 A F.
+    assert [value("2.1.2-jongeren-met-signaal", q).numerator for q in quarters] == [0, 1, 5, 2]
+    # Since the start: 0 | C | + A B D E | + F. Not the sum of the periods (0+1+5+2 = 8): A and C come back.
+    assert [value("2.1.2-jongeren-in-beeld", q).numerator for q in quarters] == [0, 1, 5, 6]
+    assert value("2.1.2-jongeren-in-beeld", Q2).breakdowns["gender"] == {"m": 3, "onbekend": 1, "v": 2}
+    q1 = value("2.1.2-jongeren-met-signaal", Q1)
+    assert (q1.origin, q1.breakdowns["age_band"]) == ("computed", {"0-11": 1, "12-14": 2, "15-17": 2})
+    assert value("2.1.2-nieuwe-signalen", Q1).breakdowns["domain"]["street"] == 3
+    matches = value("2.1.2-matches-opgevolgd", Q1)
+    assert (matches.numerator, matches.denominator) == (1, 2)
+    assert value("2.1.2-signaleringen", Q1).numerator == 1
+    # Signals that came up inside Preventief Halt: D in Q1, A in Q2; none inside youth work.
+    assert [value("2.1.3-gesignaleerd", q).numerator for q in (Q1, Q2)] == [1, 1]
+    assert value("2.1.1-gesignaleerd", Q1).numerator == 0
+
+
+def test_the_age_band_is_the_age_on_the_last_day_of_the_period():
+    born = dt.date(2013, 3, 31)
+    assert computations.age_band(born, dt.date(2025, 3, 30)) == "0-11"
+    assert computations.age_band(born, dt.date(2025, 3, 31)) == "12-14"
+    assert computations.age_band(dt.date(2008, 2, 29), dt.date(2026, 2, 28)) == "15-17"  # 18 on 1 March
+    assert computations.age_band(dt.date(2008, 2, 29), dt.date(2026, 3, 31)) == "18-22"
+    assert computations.age_band(dt.date(2000, 1, 1), dt.date(2025, 3, 31)) == "23+"
+
+
+def _grow(bas, chaima, quarter: Period, count: int):
+    """`count` youths in `quarter`, each with two organisations' signals (a match) and a flag."""
+    district = DistrictFactory(code="assendorp")
+    for n in range(count):
+        youth = YouthFactory(date_of_birth=dt.date(2010, 1, 1) + dt.timedelta(days=n), district=district)
+        day = quarter.start + dt.timedelta(days=n)
+        log(bas, youth, at(day.isoformat()), category="wapens")
+        log(chaima, youth, at(day.isoformat(), "13:00"), domain="school", category="schoolverzuim")
+        raise_flags(youth, at(day.isoformat(), "13:05"))
+
+
+def test_the_refresh_job_needs_as_many_queries_for_one_youth_as_for_many(
+    indicators, reference_lists, bas, chaima
+):
+    small, large = Period.parse("2025-Q3"), Period.parse("2025-Q4")
+    _grow(bas, chaima, small, 1)
+    _grow(bas, chaima, large, 6)
+    with CaptureQueriesContext(connection) as one:
+        measurements_refresh(periods=[small], today=dt.date(2026, 1, 5))
+    with CaptureQueriesContext(connection) as six:
+        measurements_refresh(periods=[large], today=dt.date(2026, 1, 5))
+    assert value("2.1.2-jongeren-met-signaal", large).numerator == 6
+    assert value("2.1.2-signaleringen", large).numerator == 6
+    assert len(six.captured_queries) == len(one.captured_queries)
+
+
+def test_every_computation_that_counts_persons_feeds_only_indicators_that_count_persons(indicators):
+    from monitoring.models import Indicator
+
+    for item in Indicator.objects.exclude(computation=""):
+        found = computations.get(item.computation)
+        assert found.unit == item.unit, item.code
+        assert item.counts_persons or not found.counts_persons, item.code
+    with pytest.raises(ValueError, match="counts persons"):
+        computations.check_fits(code="x", computation="signals_new", unit="count", counts_persons=False)
+
+
+def test_the_ministry_sees_the_new_person_counts_suppressed_and_no_breakdown(story, hanna, api):
+    measurements_refresh(periods=[Q1], today=dt.date(2025, 7, 1))
+    response = api(hanna).get("/api/v1/monitoring/interventions/?period=2025-Q1&page_size=50")
+    assert response.status_code == 200
+    figures = {i["code"]: i for item in response.json()["results"] for i in item["indicators"]}
+    assert figures["2.1.2-jongeren-met-signaal"]["value"] == "5.00"
+    assert figures["2.1.2-nieuwe-signalen"]["value"] == "7.00"
+    # Fewer than 5 persons (or events about persons): "<5"; 1 of 2 matches followed up: both suppressed.
+    for code in ("2.1.2-matches", "2.1.2-signaleringen", "2.1.3-gesignaleerd", "2.1.2-matches-opgevolgd"):
+        assert figures[code]["value"] == "<5", code
+        assert figures[code]["suppressed"] is True
+    assert figures["2.1.2-matches-opgevolgd"]["denominator"] == "<5"
+    body = response.content.decode()
+    assert "breakdown" not in body and "holtenbroek" not in body and "2013-03-31" not in body
