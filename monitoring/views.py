@@ -220,6 +220,12 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     for row in rows:
         target = row["target"]
         row["status"] = status(indicator.direction, row["value"], target.value if target else None)
+    # The breakdowns of the period asked for (?uitsplitsing=2025-Q1), else of the latest that has them.
+    with_breakdowns = [r["measurement"] for r in rows if r["measurement"].breakdowns]
+    chosen = request.GET.get("uitsplitsing", "")
+    breakdown = next((m for m in with_breakdowns if m.period.code == chosen), None) or (
+        with_breakdowns[-1] if with_breakdowns else None
+    )
     return render(
         request,
         "monitoring/indicator.html",
@@ -231,6 +237,8 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             "entry_form": entry_form,
             "target_form": target_form,
             "correction_form": correction_form,
+            "breakdown": breakdown,
+            "breakdown_tables": selectors.breakdown_tables(breakdown.breakdowns) if breakdown else [],
             "chart": [
                 {
                     "period": r["measurement"].period.code,

@@ -242,3 +242,18 @@ def test_the_ministry_sees_the_new_person_counts_suppressed_and_no_breakdown(sto
     assert figures["2.1.2-matches-opgevolgd"]["denominator"] == "<5"
     body = response.content.decode()
     assert "breakdown" not in body and "holtenbroek" not in body and "2013-03-31" not in body
+
+
+def test_the_indicator_page_shows_the_breakdowns_with_names_to_the_projectleider_not_to_a_partner(
+    story, petra, bas, web
+):
+    measurements_refresh(periods=[Q4_2024, Q1], today=dt.date(2025, 7, 1))
+    web.force_login(petra)
+    page = web.get("/monitoring/indicatoren/2.1.2-nieuwe-signalen/").content.decode()
+    assert "Uitsplitsing 1e kwartaal 2025" in page
+    for label in ("Holtenbroek", "Diezerpoort", "Onbekend", "12–14 jaar", "Jongen", "Straat", "Wapens"):
+        assert label in page, label
+    older = web.get("/monitoring/indicatoren/2.1.2-nieuwe-signalen/?uitsplitsing=2024-Q4").content.decode()
+    assert "Uitsplitsing 4e kwartaal 2024" in older
+    web.force_login(bas)
+    assert web.get("/monitoring/indicatoren/2.1.2-nieuwe-signalen/").status_code == 403
