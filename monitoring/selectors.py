@@ -106,6 +106,18 @@ def indicator_get(*, code: str) -> Indicator | None:
     return indicator_list().filter(code=code).first()
 
 
+def latest_period_with_data(*, kind: str, not_after: Period) -> Period | None:
+    """The latest period of `kind`, starting no later than `not_after`, with a fact that is not zero
+    (the nightly job stores zeros for every open period, so "has a fact" would say nothing)."""
+    start = (
+        Measurement.objects.filter(period__kind=kind, period__start__lte=not_after.start, numerator__gt=0)
+        .order_by("-period__start")
+        .values_list("period__start", flat=True)
+        .first()
+    )
+    return None if start is None else Period(kind, start)
+
+
 def reporting_period_find(*, period: Period) -> ReportingPeriod | None:
     return ReportingPeriod.objects.filter(kind=period.kind, start=period.start).first()
 
@@ -518,3 +530,34 @@ def breakdown_tables(breakdowns: dict[str, dict[str, int]]) -> list[BreakdownTab
         ]
         tables.append(BreakdownTable(dimension=dimension, title=str(title), rows=rows))
     return tables
+
+
+# --- Platform activity per month (dashboard) ------------------------------------------------------
+
+
+def monthly_facts(*, keys: list[str], last: Period, months: int = 12) -> tuple[list[Period], dict[str, list]]:
+    """The month facts of the first active indicator of each named computation, for the `months`
+    months up to and including `last` (a month): two queries, read from facts (never live tables).
+
+    Returns the months and, per computation key, one Measurement or None per month (None: no fact yet,
+    e.g. before the nightly job ran)."""
+    periods = [last]
+    while len(periods) < months:
+        periods.insert(0, periods[0].previous())
+    chosen: dict[str, Indicator] = {}
+    for indicator in Indicator.objects.filter(is_active=True, computation__in=keys).order_by(
+        "intervention__order", "order", "pk"
+    ):
+        chosen.setdefault(indicator.computation, indicator)
+    facts = {
+        (m.indicator_id, m.period.start): m
+        for m in Measurement.objects.filter(
+            indicator__in=list(chosen.values()),
+            period__kind="month",
+            period__start__gte=periods[0].start,
+            period__start__lte=periods[-1].start,
+        ).select_related("period")
+    }
+    return periods, {
+        key: [facts.get((indicator.pk, p.start)) for p in periods] for key, indicator in chosen.items()
+    }
