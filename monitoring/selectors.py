@@ -461,16 +461,18 @@ def programme_get() -> Programme | None:
 class BreakdownTable:
     dimension: str
     title: str
+    column: str
     rows: list[tuple[str, int, Decimal | None]]  # (label, count, share of the total in %)
 
 
+# dimension: (table title, column heading)
 BREAKDOWN_TITLES = {
-    "district": _("Wijk"),
-    "gender": _("Gender"),
-    "age_band": _("Leeftijd op de laatste dag van de periode"),
-    "domain": _("Leefgebied"),
-    "category": _("Categorie"),
-    "intervention": _("Interventie"),
+    "district": (_("Naar wijk"), _("Wijk")),
+    "gender": (_("Naar gender"), _("Gender")),
+    "age_band": (_("Naar leeftijd op de laatste dag van de periode"), _("Leeftijd")),
+    "domain": (_("Naar leefgebied"), _("Leefgebied")),
+    "category": (_("Naar categorie"), _("Categorie")),
+    "intervention": (_("Naar interventie"), _("Interventie")),
 }
 
 
@@ -504,8 +506,9 @@ def breakdown_tables(breakdowns: dict[str, dict[str, int]]) -> list[BreakdownTab
         labels["intervention"] = names(
             Intervention, "code", breakdowns["intervention"], lambda o: f"{o.code} {o.name}"
         )
+    unknown = {"intervention": str(_("Geen interventie"))}
     tables = []
-    for dimension, title in BREAKDOWN_TITLES.items():
+    for dimension, (title, column) in BREAKDOWN_TITLES.items():
         counts = breakdowns.get(dimension)
         if not counts:
             continue
@@ -522,13 +525,13 @@ def breakdown_tables(breakdowns: dict[str, dict[str, int]]) -> list[BreakdownTab
 
         rows = [
             (
-                named.get(code, str(_("Onbekend")) if code == UNKNOWN else code),
+                named.get(code, unknown.get(dimension, str(_("Onbekend"))) if code == UNKNOWN else code),
                 count,
                 (Decimal(count) * 100 / total).quantize(Decimal("0.1")) if total else None,
             )
             for code, count in sorted(counts.items(), key=lambda item: key(item[0]))
         ]
-        tables.append(BreakdownTable(dimension=dimension, title=str(title), rows=rows))
+        tables.append(BreakdownTable(dimension=dimension, title=str(title), column=str(column), rows=rows))
     return tables
 
 
