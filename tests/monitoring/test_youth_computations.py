@@ -159,3 +159,19 @@ def test_the_indicator_page_shows_the_breakdowns_with_names_to_the_projectleider
     assert "Uitsplitsing 4e kwartaal 2024" in older
     web.force_login(bas)
     assert web.get("/monitoring/indicatoren/2.1.2-nieuwe-signalen/").status_code == 403
+
+
+def test_the_admin_refuses_a_person_count_computation_on_an_indicator_that_does_not_count_persons(indicators):
+    from django.forms.models import model_to_dict
+
+    from monitoring.admin import IndicatorForm
+    from monitoring.models import Indicator
+
+    existing = Indicator.objects.get(code="2.1.2-nieuwe-signalen")
+    data = {k: v for k, v in model_to_dict(existing).items() if v is not None}
+    assert IndicatorForm(data=data, instance=existing).is_valid()
+    form = IndicatorForm(data={**data, "counts_persons": False}, instance=existing)
+    assert not form.is_valid()
+    assert "telt personen" in str(form.non_field_errors())
+    other_unit = IndicatorForm(data={**data, "unit": "percentage"}, instance=existing)
+    assert not other_unit.is_valid() and "dezelfde eenheid" in str(other_unit.non_field_errors())
