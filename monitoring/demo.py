@@ -26,7 +26,7 @@ from accounts.models import User
 from core.models import Notification
 from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
 from youths.identity import name_key
-from youths.models import District, Flag, Match, Signal, SignalCategory, Youth
+from youths.models import District, Flag, Involvement, Match, Signal, SignalCategory, Youth
 from youths.services import YouthIdentity, flags_evaluate, match_follow_up, signal_log
 
 from . import services
@@ -460,6 +460,12 @@ def demo_signal_history_load(*, today: dt.date) -> int:
             youth = signal.youth
             moment = _moment(day, rng)
             Signal.objects.filter(pk=signal.pk).update(created_at=moment)
+            Youth.objects.filter(pk=youth.pk).update(last_activity_at=moment)
+            Youth.objects.filter(pk=youth.pk, created_at__gte=before).update(created_at=moment)
+            Involvement.objects.filter(youth=youth, last_activity_at__gte=before).update(
+                last_activity_at=moment
+            )
+            Involvement.objects.filter(youth=youth, started_at__gte=before).update(started_at=moment)
             matches = list(Match.objects.filter(trigger_signal=signal))
             Match.objects.filter(trigger_signal=signal).update(created_at=moment)
             flags = {f.pk for f in flags_evaluate(youth=youth, today=day)}
