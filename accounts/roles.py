@@ -64,10 +64,25 @@ _PROGRAMME_MANAGE = [
     "monitoring.view_contextindicatorvalue",
 ]
 
+# The managed lists of meetings and cases (cases app): read by everyone who works with cases, kept
+# by the projectleider in the admin. Not by the beheerder: the cases app holds case data, and the
+# beheerder has no permission on any of its models (CASE_DATA_APPS).
+_CASE_LISTS_READ = [
+    "cases.view_legalbasis",
+    "cases.view_followuptype",
+]
+
+_CASE_LISTS_MANAGE = [
+    "cases.add_legalbasis",
+    "cases.change_legalbasis",
+    "cases.add_followuptype",
+    "cases.change_followuptype",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.PROJECTLEIDER: _PROGRAMME_READ + _PROGRAMME_MANAGE,
-    Role.PROCESREGISSEUR: _PROGRAMME_READ,
-    Role.PARTNER: _PROGRAMME_READ,
+    Role.PROJECTLEIDER: _PROGRAMME_READ + _PROGRAMME_MANAGE + _CASE_LISTS_READ + _CASE_LISTS_MANAGE,
+    Role.PROCESREGISSEUR: _PROGRAMME_READ + _CASE_LISTS_READ,
+    Role.PARTNER: _PROGRAMME_READ + _CASE_LISTS_READ,
     # The ministry reads aggregated figures over the API only (issue 5 adds its monitoring perms).
     Role.MINISTERIE: ["tracks.view_programme", "tracks.view_track", "tracks.view_intervention"],
     Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN,
