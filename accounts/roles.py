@@ -17,7 +17,18 @@ from .models import Role
 
 # Apps whose models hold personal or case data. The beheerder never gets a permission on them
 # (tests/accounts/test_roles.py enforces it for every model these apps ever get).
-CASE_DATA_APPS = ("cases",)
+CASE_DATA_APPS = ("cases", "youths")
+
+# Managed lists that live in a case-data app but hold no personal data: the beheerder maintains them
+# (domain.md: "reference lists"). They are the only exception to the rule above, and the test checks
+# that none of them refers to a youth.
+REFERENCE_LIST_MODELS = (
+    "youths.district",
+    "youths.school",
+    "youths.signalcategory",
+    "cases.legalbasis",
+    "cases.followuptype",
+)
 
 _ACCOUNT_ADMIN = [
     "accounts.view_user",
@@ -64,28 +75,73 @@ _PROGRAMME_MANAGE = [
     "monitoring.view_contextindicatorvalue",
 ]
 
-# The managed lists of meetings and cases (cases app): read by everyone who works with cases, kept
-# by the projectleider in the admin. Not by the beheerder: the cases app holds case data, and the
-# beheerder has no permission on any of its models (CASE_DATA_APPS).
+_YOUTH_LISTS_READ = [
+    "youths.view_district",
+    "youths.view_school",
+    "youths.view_signalcategory",
+    "youths.view_combinationrule",
+]
+
+# Which youths a user sees is decided by the access gateway (youths/selectors.py): `view_all_youths`
+# for everyone, `view_involved_youths` for those its organisation is involved with (object permissions).
+_PARTNER_YOUTHS = [
+    "youths.view_involved_youths",
+    "youths.add_signal",
+    "youths.change_signal",  # its own organisation's signals only (the gateway decides which)
+    "youths.change_match",  # record the follow-up of its matches
+]
+
+_ALL_YOUTHS_READ = ["youths.view_all_youths", "youths.view_flag"]
+
+_REFERENCE_LISTS_MANAGE = [
+    "youths.view_district",
+    "youths.add_district",
+    "youths.change_district",
+    "youths.view_school",
+    "youths.add_school",
+    "youths.change_school",
+    "youths.view_signalcategory",
+    "youths.add_signalcategory",
+    "youths.change_signalcategory",
+]
+
+# The managed lists of meetings and cases (cases app): read by everyone who works with cases; kept in
+# the admin by the beheerder (reference lists, no personal data: REFERENCE_LIST_MODELS) and by the
+# projectleider (the legal frameworks and the follow-up options are deliverables of plan 2.2).
 _CASE_LISTS_READ = [
     "cases.view_legalbasis",
     "cases.view_followuptype",
 ]
 
 _CASE_LISTS_MANAGE = [
+    "cases.view_legalbasis",
     "cases.add_legalbasis",
     "cases.change_legalbasis",
+    "cases.view_followuptype",
     "cases.add_followuptype",
     "cases.change_followuptype",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.PROJECTLEIDER: _PROGRAMME_READ + _PROGRAMME_MANAGE + _CASE_LISTS_READ + _CASE_LISTS_MANAGE,
-    Role.PROCESREGISSEUR: _PROGRAMME_READ + _CASE_LISTS_READ,
-    Role.PARTNER: _PROGRAMME_READ + _CASE_LISTS_READ,
+    Role.PROJECTLEIDER: _PROGRAMME_READ
+    + _PROGRAMME_MANAGE
+    + _YOUTH_LISTS_READ
+    + _ALL_YOUTHS_READ
+    + [
+        "youths.view_youth_readlog",
+        "youths.add_combinationrule",
+        "youths.change_combinationrule",
+    ]
+    + _CASE_LISTS_MANAGE,
+    Role.PROCESREGISSEUR: _PROGRAMME_READ
+    + _YOUTH_LISTS_READ
+    + _ALL_YOUTHS_READ
+    + ["youths.merge_youths", "youths.change_match", "youths.change_flag"]
+    + _CASE_LISTS_READ,
+    Role.PARTNER: _PROGRAMME_READ + _YOUTH_LISTS_READ + _PARTNER_YOUTHS + _CASE_LISTS_READ,
     # The ministry reads aggregated figures over the API only (issue 5 adds its monitoring perms).
     Role.MINISTERIE: ["tracks.view_programme", "tracks.view_track", "tracks.view_intervention"],
-    Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN,
+    Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN + _REFERENCE_LISTS_MANAGE + _CASE_LISTS_MANAGE,
 }
 
 # Roles that use the Django admin (for managed lists and accounts).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions, pagination, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -56,3 +56,16 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     response.data = problem
     response.content_type = "application/problem+json"
     return response
+
+
+class CursorPagination(pagination.CursorPagination):
+    """For lists that grow to hundreds of thousands of rows: next/previous links, no count(*).
+
+    Subclass with the list's `ordering`; the first ordering field must be indexed with the filter it
+    pages over (see the index comments on the models).
+    """
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    ordering = ("-created_at", "-id")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -61,3 +62,55 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} ({'sent' if self.sent_at else 'pending'})"
+
+
+class Notification(models.Model):
+    """A message to an organisation (optionally to one of its users): in-app, and e-mailed once.
+
+    Generic: matches (youths), overdue actions (cases) and ready reports (monitoring) all use it through
+    `core.services.notification_send`. The text is e-mailed, so it never holds personal data of a youth;
+    the link leads into the platform, where the access gateway decides what the reader may see.
+    """
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("organisatie"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("alleen voor gebruiker"),
+    )
+    kind = models.SlugField(_("soort"), max_length=40)
+    text = models.TextField(_("tekst"), max_length=2000)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    emailed_at = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+    email_recipient = models.EmailField(_("gemaild aan"), blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The "Meldingen" page: an organisation's notifications, newest first.
+            models.Index(fields=["organisation", "-created_at"], name="notification_org_idx"),
+            # The unread counter in the menu, on every page.
+            models.Index(
+                fields=["organisation"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text[:60]}"

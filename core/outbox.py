@@ -35,6 +35,8 @@ def publish(message_id: int) -> bool:
     try:
         if settings.CELERY_TASK_ALWAYS_EAGER:
             # No broker configured (local default): run the task here, now. send_task would not.
+            # A worker imports every app's tasks module at start; this process may not have yet.
+            app.loader.import_default_modules()
             app.tasks[message.task_name].apply(kwargs=message.kwargs, throw=True)
         else:
             app.send_task(message.task_name, kwargs=message.kwargs)

@@ -20,3 +20,10 @@ def count_users() -> int:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.count()
+
+
+@shared_task(name="core.tasks.notification_email")
+def notification_email(notification_id: int) -> bool:
+    from .services import notification_email as send
+
+    return send(notification_id=notification_id)

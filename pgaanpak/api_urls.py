@@ -4,11 +4,17 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.apis import OrganisationViewSet
 from tracks.apis import InterventionViewSet, TrackViewSet
+from youths.apis import FlagViewSet, MatchViewSet, SignalCategoryViewSet, SignalViewSet, YouthViewSet
 
 router = DefaultRouter()
 router.register("tracks", TrackViewSet, basename="track")
 router.register("interventions", InterventionViewSet, basename="intervention")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("youths", YouthViewSet, basename="youth")
+router.register("signals", SignalViewSet, basename="signal")
+router.register("matches", MatchViewSet, basename="match")
+router.register("flags", FlagViewSet, basename="flag")
+router.register("signal-categories", SignalCategoryViewSet, basename="signal-category")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,7 +1,8 @@
 """Settings for pgaanpak: one module, driven by the environment (see docs/configuration.md).
 
 Local default (DEBUG on, nothing else set): SQLite file and Celery tasks run in-process.
-Production (DEBUG off): SECRET_KEY, DATABASE_URL, REDIS_URL and ALLOWED_HOSTS are required.
+Production (DEBUG off): SECRET_KEY, DATABASE_URL, REDIS_URL, ALLOWED_HOSTS, BSN_HASH_KEY and SITE_URL
+are required.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # session key does not break matching.
 BSN_HASH_KEY = env_str("BSN_HASH_KEY", required=_production) or "insecure-local-bsn-key"
 
+# Where users reach the site; links in e-mails are built on it (no request exists in a task).
+SITE_URL = (env_str("SITE_URL", required=_production) or "http://127.0.0.1:8000").rstrip("/")
+# A match that nobody followed up within this many days shows on the procesregisseur's list.
+MATCH_FOLLOW_UP_DAYS = env_int("MATCH_FOLLOW_UP_DAYS", 14)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -46,6 +52,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "tracks",
+    "youths",
     "cases",
     "monitoring",
 ]
@@ -77,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "core.context_processors.notifications",
             ],
         },
     },

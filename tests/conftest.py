@@ -120,6 +120,14 @@ def plan(db):
     plan_load(actor=None)
 
 
+@pytest.fixture
+def reference_lists(db):
+    """Districts, signal categories and the two default combination rules, as `make run` seeds them."""
+    from youths.services import reference_lists_load
+
+    reference_lists_load(actor=None)
+
+
 # --- Real services ------------------------------------------------------------------------------
 
 

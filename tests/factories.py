@@ -52,3 +52,88 @@ class UserFactory(factory.django.DjangoModelFactory):
     def sync_role(obj: User, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
         if create:
             user_set_role(actor=None, user=obj, role=obj.role)
+
+
+# --- youths -------------------------------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from youths.identity import name_key  # noqa: E402
+from youths.models import District, Domain, School, SignalCategory, Youth  # noqa: E402
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ("code",)
+
+    code = "holtenbroek"
+    name = factory.LazyAttribute(lambda o: o.code.capitalize())
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = School
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"School {n}")
+    place = "Zwolle"
+
+
+class SignalCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SignalCategory
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"categorie-{n}")
+    name = factory.LazyAttribute(lambda o: o.code.replace("-", " ").capitalize())
+    description = "Een categorie voor tests."
+    weight = 1
+
+
+class YouthFactory(factory.django.DjangoModelFactory):
+    """A youth row without any signal: nobody is involved, so only view_all users can see it."""
+
+    class Meta:
+        model = Youth
+
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    date_of_birth = factory.Faker(
+        "date_between", start_date=dt.date(2008, 1, 1), end_date=dt.date(2014, 12, 31)
+    )
+    name_key = factory.LazyAttribute(lambda y: name_key(y.first_name, y.last_name))
+
+
+def signal_logged(
+    user: User,
+    youth: Youth | None = None,
+    *,
+    category: str = "overlast-straat",
+    domain: str = Domain.STREET,
+    observed_on: dt.date | None = None,
+    description: str = "Met een groep jongeren luid aanwezig bij het winkelcentrum, bewoners aangesproken.",
+    first_name: str = "Sanne",
+    last_name: str = "de Vries",
+    date_of_birth: dt.date = dt.date(2010, 5, 17),
+    bsn: str = "",
+):
+    """Log a signal the way a partner does (through the service): involvement, grants, matches, flags."""
+    from django.utils import timezone
+
+    from youths.services import YouthIdentity, signal_log
+
+    identity = None
+    if youth is None:
+        identity = YouthIdentity(
+            first_name=first_name, last_name=last_name, date_of_birth=date_of_birth, bsn=bsn
+        )
+    return signal_log(
+        actor=user,
+        youth=youth,
+        identity_data=identity,
+        category=SignalCategory.objects.get(code=category),
+        domain=domain,
+        observed_on=observed_on or timezone.localdate(),
+        description=description,
+    )

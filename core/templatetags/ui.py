@@ -12,8 +12,8 @@ _CLASSES = {
     "selectmultiple": "utrecht-select utrecht-select--html-select",
     "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
-    "radioselect": "",
-    "checkboxselectmultiple": "",
+    "radioselect": "utrecht-radio-button utrecht-radio-button--html-input",
+    "checkboxselectmultiple": "utrecht-checkbox utrecht-checkbox--html-input",
 }
 _TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 

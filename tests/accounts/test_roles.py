@@ -3,7 +3,15 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 
 from accounts.models import Role
-from accounts.roles import CASE_DATA_APPS, ROLE_PERMISSIONS
+from accounts.roles import CASE_DATA_APPS, REFERENCE_LIST_MODELS, ROLE_PERMISSIONS
+
+
+def _case_data_models():
+    """Every model of the case-data apps except the managed lists the beheerder maintains."""
+    for app_label in CASE_DATA_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if model._meta.label_lower not in REFERENCE_LIST_MODELS:
+                yield app_label, model
 
 
 @pytest.mark.django_db
@@ -36,22 +44,52 @@ def test_partner_cannot_manage_users(web, bas):
 @pytest.mark.django_db
 def test_beheerder_has_no_permission_on_any_case_data_model(bert, petra):
     """Holds for every model the case-data apps get in later issues, automatically."""
+    for app_label, model in _case_data_models():
+        for action in ("view", "add", "change", "delete"):
+            perm = f"{app_label}.{action}_{model._meta.model_name}"
+            assert not bert.has_perm(perm), perm
+    for perm in ROLE_PERMISSIONS["beheerder"]:
+        app_label, codename = perm.split(".")
+        if app_label in CASE_DATA_APPS:
+            assert any(codename.endswith("_" + m.split(".")[1]) for m in REFERENCE_LIST_MODELS), perm
     for app_label in CASE_DATA_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            for action in ("view", "add", "change", "delete"):
-                perm = f"{app_label}.{action}_{model._meta.model_name}"
-                assert not bert.has_perm(perm), perm
-    for app_label in CASE_DATA_APPS:
-        assert not bert.has_module_perms(app_label)
+        if not any(m.startswith(f"{app_label}.") for m in REFERENCE_LIST_MODELS):
+            assert not bert.has_module_perms(app_label)
+
+
+@pytest.mark.django_db
+def test_the_reference_lists_the_beheerder_keeps_hold_no_personal_data():
+    from youths.models import Youth
+
+    for label in REFERENCE_LIST_MODELS:
+        model = apps.get_model(label)
+        related = {f.related_model for f in model._meta.get_fields() if f.is_relation and f.concrete}
+        assert Youth not in related and apps.get_model("accounts.User") not in related, label
 
 
 @pytest.mark.django_db
 def test_beheerder_sees_no_case_data_in_the_admin(web, bert):
     web.force_login(bert)
-    for app_label in CASE_DATA_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            url = f"/beheer/{app_label}/{model._meta.model_name}/"
-            assert web.get(url).status_code in (403, 404), url
+    for app_label, model in _case_data_models():
+        url = f"/beheer/{app_label}/{model._meta.model_name}/"
+        assert web.get(url).status_code in (403, 404), url
+
+
+@pytest.mark.django_db
+def test_beheerder_maintains_districts_schools_and_signal_categories_in_the_admin(web, bert, reference_lists):
+    web.force_login(bert)
+    for label in REFERENCE_LIST_MODELS:
+        app_label, model_name = label.split(".")
+        assert web.get(f"/beheer/{app_label}/{model_name}/").status_code == 200, label
+        assert web.get(f"/beheer/{app_label}/{model_name}/add/").status_code == 200, label
+    assert "Diezerpoort" in web.get("/beheer/youths/district/").content.decode()
+
+
+@pytest.mark.django_db
+def test_partner_cannot_change_the_reference_lists(web, bas):
+    web.force_login(bas)
+    assert web.get("/beheer/youths/signalcategory/").status_code == 302
+    assert not bas.has_perm("youths.change_signalcategory")
 
 
 @pytest.mark.django_db

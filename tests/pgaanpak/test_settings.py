@@ -16,6 +16,7 @@ PRODUCTION = {
     "REDIS_URL": "redis://redis:6379/0",
     "ALLOWED_HOSTS": "pgaanpak.example",
     "BSN_HASH_KEY": "y" * 40,
+    "SITE_URL": "https://pgaanpak.example",
 }
 
 
@@ -42,7 +43,7 @@ def test_it_starts_with_every_production_variable_set():
 
 
 @pytest.mark.parametrize(
-    "missing", ["SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS", "BSN_HASH_KEY"]
+    "missing", ["SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS", "BSN_HASH_KEY", "SITE_URL"]
 )
 def test_it_refuses_to_start_without_a_required_variable_and_names_it(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}

@@ -1,0 +1,31 @@
+"""`acting_as(actor)`: django-auditlog's set_actor, safe to nest.
+
+auditlog's own `set_actor` does not restore the outer context when an inner one exits, so every change
+after a nested service call (or after a service called inside AuditlogMiddleware's request context)
+would be logged without its actor. Services call each other, so they use this instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from auditlog.context import auditlog_value, set_actor
+
+
+@contextlib.contextmanager
+def acting_as(actor: Any) -> Iterator[None]:
+    try:
+        outer = auditlog_value.get()
+    except LookupError:
+        outer = None
+    if outer is not None and outer.get("actor") is actor:
+        yield  # already acting as this actor: nothing to change
+        return
+    try:
+        with set_actor(actor):
+            yield
+    finally:
+        if outer is not None:
+            auditlog_value.set(outer)

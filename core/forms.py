@@ -1,0 +1,55 @@
+"""Form helpers shared by every app: NL Design System classes on widgets, domain errors onto forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from .errors import DomainError
+
+# Checked in order: the first class the widget is an instance of wins (subclasses first).
+_WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
+    (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
+    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
+    (forms.Select, "utrecht-select utrecht-select--html-select"),
+    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
+]
+
+
+class DateInput(forms.DateInput):
+    """The browser's own date picker (works well on phones); ISO value as the input requires."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class StyledForm(forms.Form):
+    """Adds the Utrecht component classes to every widget (and `--invalid` to fields with errors)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            for widget_type, css in _WIDGET_CLASSES:
+                if isinstance(field.widget, widget_type):
+                    field.widget.attrs["class"] = f"{css} utrecht-form-field__input".strip()
+                    break
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                base = widget.attrs.get("class", "")
+                if "--invalid" not in base and base:
+                    first = base.split()[0]
+                    widget.attrs["class"] = f"{base} {first}--invalid"
+
+
+def add_domain_error(form: forms.Form, error: DomainError) -> None:
+    """Show a service's DomainError at its field, or above the form when the field is not on it."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)

@@ -1,0 +1,228 @@
+"""The youths API: the same gateway and the same read log as the HTML pages (docs/signals.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.api import CursorPagination
+from core.readlog import log_read, log_reads
+
+from . import selectors, services
+from .models import Youth
+from .serializers import (
+    FlagSerializer,
+    MatchSerializer,
+    SignalCategorySerializer,
+    SignalCreateSerializer,
+    SignalSerializer,
+    YouthDetailSerializer,
+    YouthSerializer,
+)
+from .services import YouthIdentity
+
+
+class UsesYouthData(BasePermission):
+    """Partner, procesregisseur, projectleider. Beheerder and ministerie get 403, not an empty list."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        return selectors.may_use_youth_pages(request.user)
+
+
+def role_permission(perm: str) -> type[BasePermission]:
+    class _RolePermission(BasePermission):
+        def has_permission(self, request: Any, view: Any) -> bool:
+            return selectors.has_role_permission(request.user, perm)
+
+    _RolePermission.__name__ = f"Role_{perm.replace('.', '_')}"
+    return _RolePermission
+
+
+class YouthPagination(CursorPagination):
+    ordering = ("-activity_at", "-id")
+
+
+class SignalPagination(CursorPagination):
+    ordering = ("-created_at", "-id")
+
+
+def _log_api_reads(request: Request, youths: Iterable[Youth], what: str) -> None:
+    unique = {youth.pk: youth for youth in youths}
+    log_reads(user=request.user, subjects=unique.values(), what=what, channel="api", path=request.path)
+
+
+class YouthViewSet(viewsets.ReadOnlyModelViewSet):
+    """The youths the user may see (partner: those its organisation is involved with), newest activity first.
+
+    Paged with a cursor (`next`/`previous` links, no `count`), so that page 1000 costs what page 1 costs.
+    """
+
+    serializer_class = YouthSerializer
+    permission_classes = [IsAuthenticated, UsesYouthData]
+    pagination_class = YouthPagination
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.youth_list_for_user(
+            user=self.request.user, search=self.request.query_params.get("search", "")
+        )
+
+    @extend_schema(parameters=[OpenApiParameter("search", str, description="Deel van de naam")])
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        _log_api_reads(request, page, _("lijst van jongeren"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(responses=YouthDetailSerializer)
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        youth = selectors.youth_get_for_user(user=request.user, youth_id=kwargs["pk"])
+        if youth is None:
+            raise Http404
+        context = {
+            "involvements": selectors.involvement_list_for_youth(youth=youth),
+            "signals": selectors.signal_list_for_user(user=request.user, youth=youth).order_by(
+                "-observed_on", "-id"
+            )[:200],
+        }
+        log_read(
+            user=request.user, subject=youth, what=_("jongere bekeken"), channel="api", path=request.path
+        )
+        return Response(YouthDetailSerializer(youth, context=context).data)
+
+
+class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    """Signals: a partner sees those on its youths (its own in full, others' only who/when/where)."""
+
+    serializer_class = SignalSerializer
+    pagination_class = SignalPagination
+
+    def get_permissions(self) -> list[BasePermission]:
+        if self.action == "create":
+            return [IsAuthenticated(), role_permission("youths.add_signal")()]
+        return [IsAuthenticated(), UsesYouthData()]
+
+    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+        return SignalCreateSerializer if self.action == "create" else SignalSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        user = self.request.user
+        youth_id = self.request.query_params.get("youth")
+        if youth_id:
+            youth = selectors.youth_get_for_user(user=user, youth_id=youth_id)
+            if youth is None:
+                return selectors.signal_list_for_user(user=user).none()
+            return selectors.signal_list_for_user(user=user, youth=youth)
+        return selectors.signal_list_for_user(user=user)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("youth", int, description="Alleen signalen over deze jongere")]
+    )
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        _log_api_reads(request, (signal.youth for signal in page), _("lijst van signalen"))
+        return self.get_paginated_response(SignalSerializer(page, many=True).data)
+
+    @extend_schema(request=SignalCreateSerializer, responses={201: SignalSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = SignalCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        youth, identity = None, None
+        if "youth_id" in data:
+            youth = selectors.youth_get_for_user(user=request.user, youth_id=data["youth_id"])
+            if youth is None:
+                # Out of reach and non-existent give the same answer.
+                return _field_error("youth_id", _("Er is geen jongere met dit nummer die u kunt zien."))
+        else:
+            given = data["youth"]
+            identity = YouthIdentity(
+                first_name=given["first_name"],
+                last_name=given["last_name"],
+                date_of_birth=given["date_of_birth"],
+                gender=given.get("gender") or "",
+                district=given.get("district"),
+                school=given.get("school"),
+                bsn=given.get("bsn") or "",
+            )
+        signal = services.signal_log(
+            actor=request.user,
+            youth=youth,
+            identity_data=identity,
+            category=data["category"],
+            domain=data["domain"],
+            observed_on=data["observed_on"],
+            description=data["description"],
+            intervention=data.get("intervention"),
+        )
+        created = selectors.signal_list_for_user(user=request.user, youth=signal.youth).get(pk=signal.pk)
+        log_read(
+            user=request.user,
+            subject=signal.youth,
+            what=_("signaal gemeld"),
+            channel="api",
+            path=request.path,
+        )
+        return Response(SignalSerializer(created).data, status=status.HTTP_201_CREATED)
+
+
+def _field_error(field: str, message: str) -> Response:
+    body = {
+        "type": "urn:pgaanpak:error:invalid",
+        "title": message,
+        "status": 400,
+        "detail": message,
+        "invalid_params": [{"name": field, "reason": message}],
+        field: [message],
+    }
+    return Response(body, status=status.HTTP_400_BAD_REQUEST, content_type="application/problem+json")
+
+
+class MatchViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Matches of the user's organisation (all for the procesregisseur and projectleider)."""
+
+    serializer_class = MatchSerializer
+    permission_classes = [IsAuthenticated, UsesYouthData]
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.match_list_for_user(user=self.request.user).order_by("-created_at", "-id")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        _log_api_reads(request, (match.youth for match in page), _("lijst van matches"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class FlagViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Open flags for the early-signal meeting, each with its reason in plain words."""
+
+    serializer_class = FlagSerializer
+    permission_classes = [IsAuthenticated, UsesYouthData, role_permission("youths.view_flag")]
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        status_param = self.request.query_params.get("status", "open")
+        return selectors.flag_list_for_user(
+            user=self.request.user, status=status_param if status_param in ("open", "closed") else "open"
+        ).order_by("-raised_at", "-id")
+
+    @extend_schema(parameters=[OpenApiParameter("status", str, enum=["open", "closed"])])
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        _log_api_reads(request, (flag.youth for flag in page), _("lijst voor het vroegsignaleringsoverleg"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class SignalCategoryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The managed list of signal categories (codes to use in POST /api/v1/signals/)."""
+
+    serializer_class = SignalCategorySerializer
+    permission_classes = [IsAuthenticated, role_permission("youths.view_signalcategory")]
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.signal_category_list()

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from youths.services import reference_lists_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Vul de beheerde lijsten aan: wijken van Zwolle, signaalcategorieën en de twee standaard "
+        "combinatieregels. Voegt alleen toe wat ontbreekt; eerder gewijzigde waarden blijven staan."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        created = reference_lists_load(actor=None)
+        self.stdout.write(
+            "Toegevoegd: %(districts)d wijken, %(categories)d signaalcategorieën, %(rules)d combinatieregels."
+            % created
+        )

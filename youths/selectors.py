@@ -1,0 +1,265 @@
+"""Reads for youths and signals, and THE access gateway: who may see which youth, signal, match, flag.
+
+Every HTML view, API endpoint and job gets youths and what hangs off them through the `*_for_user`
+functions here, and through nothing else. The rules (docs/signals.md):
+
+- `youths.view_all_youths` (procesregisseur, projectleider): every youth and every signal in full.
+- `youths.view_involved_youths` (partner): only youths its organisation holds the object permission
+  `youths.view_youth` on (granted while it is involved); its own organisation's signals in full, of other
+  organisations' signals only which organisation, when and in which domain.
+- anyone else (beheerder, ministerie): nothing.
+
+django-guardian's defaults would let a superuser or a user with the *global* `view_youth` permission
+pass for every youth. The gateway therefore asks guardian with `with_superuser=False,
+accept_global_perms=False`, and never accepts `is_superuser` for the role permissions either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, QuerySet, Value, When
+from guardian.shortcuts import get_objects_for_user
+
+from core.models import ReadLogEntry
+from core.readlog import read_log_for
+
+from .identity import normalise_name
+from .models import (
+    CombinationRule,
+    DuplicateCandidate,
+    Flag,
+    Involvement,
+    Match,
+    MatchParticipant,
+    Signal,
+    SignalCategory,
+    Youth,
+    YouthMerge,
+)
+
+VIEW_ALL = "youths.view_all_youths"
+VIEW_INVOLVED = "youths.view_involved_youths"
+
+
+def has_role_permission(user: Any, perm: str) -> bool:
+    """`user.has_perm(perm)` without the superuser shortcut: only what the user's role (or an explicit
+    grant) gives. A superuser made for operators does not see personal data through this gateway."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if not user.is_superuser:
+        return bool(user.has_perm(perm))
+    app_label, codename = perm.split(".", 1)
+    return Permission.objects.filter(
+        Q(group__user=user) | Q(user=user), content_type__app_label=app_label, codename=codename
+    ).exists()
+
+
+def sees_all_youths(user: Any) -> bool:
+    return has_role_permission(user, VIEW_ALL)
+
+
+def may_use_youth_pages(user: Any) -> bool:
+    """Whether the youth pages and endpoints are for this user at all (else: 403, not an empty list)."""
+    return sees_all_youths(user) or (
+        has_role_permission(user, VIEW_INVOLVED) and user.organisation_id is not None
+    )
+
+
+# --- The gateway -----------------------------------------------------------------------------------
+
+
+def _youths_in_reach(user: Any) -> QuerySet[Youth]:
+    if sees_all_youths(user):
+        return Youth.objects.all()
+    if not has_role_permission(user, VIEW_INVOLVED) or user.organisation_id is None:
+        return Youth.objects.none()
+    return get_objects_for_user(
+        user,
+        "youths.view_youth",
+        klass=Youth,
+        use_groups=True,
+        with_superuser=False,
+        accept_global_perms=False,
+    )
+
+
+def youth_get_for_user(*, user: Any, youth_id: int | str) -> Youth | None:
+    """The youth, if the user may see it; None when it is out of reach or does not exist (same answer)."""
+    try:
+        pk = int(youth_id)
+    except (TypeError, ValueError):
+        return None
+    return _youths_in_reach(user).select_related("district", "school").filter(pk=pk).first()
+
+
+def youth_list_for_user(*, user: Any, search: str = "") -> QuerySet[Youth]:
+    """The youths the user may see, most recent activity first, annotated with `activity_at`.
+
+    For a partner that is its organisation's active involvements ordered by their `last_activity_at`
+    (index involvement_org_activity_idx), intersected with its object permissions. No aggregation over
+    signals per request; page it with a cursor (core.api.CursorPagination), not a count.
+    """
+    youths = _youths_in_reach(user)
+    if sees_all_youths(user):
+        youths = youths.annotate(activity_at=F("last_activity_at"))
+    else:
+        youths = youths.filter(
+            involvements__organisation_id=user.organisation_id, involvements__ended_at__isnull=True
+        ).annotate(activity_at=F("involvements__last_activity_at"))
+    words = [normalise_name(word) for word in search.split()][:3]
+    for word in filter(None, words):
+        youths = youths.filter(name_key__contains=word)
+    return youths.select_related("district", "school").order_by("-activity_at", "-id")
+
+
+def _signal_visibility(user: Any, signals: QuerySet[Signal]) -> QuerySet[Signal]:
+    """Annotate `full_access`: True where the user may see category and text; hide others' withdrawals."""
+    if sees_all_youths(user):
+        return signals.annotate(full_access=Value(True, output_field=BooleanField()))
+    own = Q(organisation_id=user.organisation_id)
+    return signals.filter(own | Q(withdrawn_at__isnull=True)).annotate(
+        full_access=Case(When(own, then=Value(True)), default=Value(False), output_field=BooleanField())
+    )
+
+
+def signal_list_for_user(
+    *, user: Any, youth: Youth | None = None, own_only: bool = False
+) -> QuerySet[Signal]:
+    """Signals the user may know of, newest first. Each row has `full_access`; where it is False, show
+    only the organisation, the date observed and the domain (templates and serializers obey it)."""
+    if not may_use_youth_pages(user):
+        return Signal.objects.none()
+    signals = Signal.objects.all()
+    if youth is not None:
+        signals = signals.filter(youth=youth)  # the caller got `youth` from the gateway
+    if own_only:
+        signals = signals.filter(organisation_id=user.organisation_id)
+    elif youth is None and not sees_all_youths(user):
+        signals = signals.filter(youth__in=_youths_in_reach(user))
+    return _signal_visibility(user, signals).select_related(
+        "youth", "category", "organisation", "reported_by", "intervention"
+    )
+
+
+def signal_get_for_user(*, user: Any, signal_id: int | str) -> Signal | None:
+    """A signal the user may change: its own organisation's, on a youth it can see."""
+    try:
+        pk = int(signal_id)
+    except (TypeError, ValueError):
+        return None
+    if user.organisation_id is None or not has_role_permission(user, "youths.change_signal"):
+        return None
+    return (
+        Signal.objects.filter(pk=pk, organisation_id=user.organisation_id, youth__in=_youths_in_reach(user))
+        .select_related("youth", "category", "organisation", "intervention")
+        .first()
+    )
+
+
+def involvement_list_for_youth(*, youth: Youth) -> QuerySet[Involvement]:
+    """Who else is involved and whom to call (the caller got `youth` from the gateway)."""
+    return (
+        Involvement.objects.filter(youth=youth, ended_at__isnull=True)
+        .select_related("organisation", "organisation__kind")
+        .order_by("started_at", "pk")
+    )
+
+
+def match_list_for_user(
+    *, user: Any, youth: Youth | None = None, overdue_before: Any = None
+) -> QuerySet[Match]:
+    """Matches the user may see: all for `view_all_youths`; for a partner, those its organisation took
+    part in, about youths still in its reach. `overdue_before`: only those not followed up since then."""
+    if not may_use_youth_pages(user):
+        return Match.objects.none()
+    matches = Match.objects.all()
+    if not sees_all_youths(user):
+        matches = matches.filter(
+            Exists(
+                MatchParticipant.objects.filter(match=OuterRef("pk"), organisation_id=user.organisation_id)
+            ),
+            youth__in=_youths_in_reach(user),
+        )
+    if youth is not None:
+        matches = matches.filter(youth=youth)
+    if overdue_before is not None:
+        matches = matches.filter(followed_up_at__isnull=True, created_at__lt=overdue_before)
+    return matches.select_related("youth", "lead_organisation", "followed_up_by").prefetch_related(
+        "participants__organisation"
+    )
+
+
+def match_get_for_user(*, user: Any, match_id: int | str) -> Match | None:
+    try:
+        pk = int(match_id)
+    except (TypeError, ValueError):
+        return None
+    return match_list_for_user(user=user).filter(pk=pk).first()
+
+
+def flag_list_for_user(
+    *, user: Any, status: str | None = Flag.Status.OPEN, youth: Youth | None = None
+) -> QuerySet[Flag]:
+    """Flags for the early-signal meeting: only for those who see all youths (the reasons name other
+    organisations' signals, which a partner may not know)."""
+    if not (sees_all_youths(user) and has_role_permission(user, "youths.view_flag")):
+        return Flag.objects.none()
+    flags = Flag.objects.all()
+    if status:
+        flags = flags.filter(status=status)
+    if youth is not None:
+        flags = flags.filter(youth=youth)
+    return flags.select_related("youth", "youth__district", "rule", "closed_by").prefetch_related(
+        "signals__category", "signals__organisation"
+    )
+
+
+def flag_get_for_user(*, user: Any, flag_id: int | str) -> Flag | None:
+    try:
+        pk = int(flag_id)
+    except (TypeError, ValueError):
+        return None
+    return flag_list_for_user(user=user, status=None).filter(pk=pk).first()
+
+
+def duplicate_list_for_user(*, user: Any) -> QuerySet[DuplicateCandidate]:
+    """Undecided possible duplicates, for the procesregisseur (who may merge)."""
+    if not (sees_all_youths(user) and has_role_permission(user, "youths.merge_youths")):
+        return DuplicateCandidate.objects.none()
+    return DuplicateCandidate.objects.filter(dismissed_at__isnull=True).select_related(
+        "youth_a", "youth_a__district", "youth_b", "youth_b__district"
+    )
+
+
+def duplicate_get_for_user(*, user: Any, candidate_id: int | str) -> DuplicateCandidate | None:
+    try:
+        pk = int(candidate_id)
+    except (TypeError, ValueError):
+        return None
+    return duplicate_list_for_user(user=user).filter(pk=pk).first()
+
+
+def youth_read_log_for_user(*, user: Any, youth: Youth) -> QuerySet[ReadLogEntry]:
+    """Who read this youth's data, including reads of records later merged into it (projectleider)."""
+    if not (sees_all_youths(user) and has_role_permission(user, "youths.view_youth_readlog")):
+        return ReadLogEntry.objects.none()
+    merged_ids = list(YouthMerge.objects.filter(survivor=youth).values_list("merged_youth_id", flat=True))
+    if not merged_ids:
+        return read_log_for(youth)
+    return ReadLogEntry.objects.filter(
+        subject_type=youth._meta.label_lower, subject_id__in=[youth.pk, *merged_ids]
+    ).select_related("user")
+
+
+# --- Managed lists (no personal data) --------------------------------------------------------------
+
+
+def signal_category_list(*, active_only: bool = True) -> QuerySet[SignalCategory]:
+    categories = SignalCategory.objects.all()
+    return categories.filter(is_active=True) if active_only else categories
+
+
+def combination_rule_list() -> QuerySet[CombinationRule]:
+    return CombinationRule.objects.prefetch_related("categories").order_by("-is_active", "name")

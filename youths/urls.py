@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "youths"
+
+urlpatterns = [
+    path("jongeren/", views.youth_list, name="list"),
+    path("jongeren/<int:youth_id>/", views.youth_detail, name="detail"),
+    path("jongeren/<int:youth_id>/leeslog/", views.youth_read_log, name="read_log"),
+    path("signalen/", views.signal_list, name="signals"),
+    path("signalen/melden/", views.signal_create, name="signal_create"),
+    path("signalen/<int:signal_id>/corrigeren/", views.signal_change, name="signal_change"),
+    path("signalen/<int:signal_id>/intrekken/", views.signal_withdraw, name="signal_withdraw"),
+    path("matches/", views.match_list, name="matches"),
+    path("matches/<int:match_id>/opvolging/", views.match_follow_up, name="match_follow_up"),
+    path("vroegsignalering/", views.flag_list, name="flags"),
+    path("vroegsignalering/<int:flag_id>/afhandelen/", views.flag_close, name="flag_close"),
+    path("dubbele-registraties/", views.duplicate_list, name="duplicates"),
+    path("dubbele-registraties/<int:candidate_id>/", views.duplicate_decide, name="duplicate_decide"),
+    path("combinatieregels/", views.rule_list, name="rules"),
+    path("combinatieregels/nieuw/", views.rule_create, name="rule_create"),
+    path("combinatieregels/<int:rule_id>/", views.rule_change, name="rule_change"),
+]
