@@ -122,6 +122,26 @@ _CASE_LISTS_MANAGE = [
     "cases.change_followuptype",
 ]
 
+# Meetings, cases, actions and groups. The *_all_* permissions let the access gateway (cases.selectors)
+# show everything; a partner sees only what its organisation is involved in or attended.
+_CASES_READ_ALL = [
+    "cases.view_all_cases",
+    "cases.view_all_meetings",
+    "cases.view_all_youth_groups",
+]
+
+_CASES_MANAGE = [
+    "cases.manage_cases",
+    "cases.manage_meetings",
+    "cases.manage_youth_groups",
+]
+
+_CASES_PARTNER = [
+    "cases.view_involved_cases",
+    "cases.view_attended_meetings",
+    "cases.view_involved_youth_groups",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PROJECTLEIDER: _PROGRAMME_READ
     + _PROGRAMME_MANAGE
@@ -132,13 +152,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "youths.add_combinationrule",
         "youths.change_combinationrule",
     ]
-    + _CASE_LISTS_MANAGE,
+    + _CASE_LISTS_MANAGE
+    + _CASES_READ_ALL,
     Role.PROCESREGISSEUR: _PROGRAMME_READ
     + _YOUTH_LISTS_READ
     + _ALL_YOUTHS_READ
     + ["youths.merge_youths", "youths.change_match", "youths.change_flag"]
-    + _CASE_LISTS_READ,
-    Role.PARTNER: _PROGRAMME_READ + _YOUTH_LISTS_READ + _PARTNER_YOUTHS + _CASE_LISTS_READ,
+    + _CASE_LISTS_READ
+    + _CASES_READ_ALL
+    + _CASES_MANAGE,
+    Role.PARTNER: _PROGRAMME_READ + _YOUTH_LISTS_READ + _PARTNER_YOUTHS + _CASE_LISTS_READ + _CASES_PARTNER,
     # The ministry reads aggregated figures over the API only (issue 5 adds its monitoring perms).
     Role.MINISTERIE: ["tracks.view_programme", "tracks.view_track", "tracks.view_intervention"],
     Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN + _REFERENCE_LISTS_MANAGE + _CASE_LISTS_MANAGE,

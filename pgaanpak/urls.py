@@ -14,5 +14,6 @@ urlpatterns = [
     path("api/v1/", include(("pgaanpak.api_urls", "api"), namespace="api")),
     path("meldingen/", include("core.urls")),
     path("", include("youths.urls")),
+    path("", include("cases.urls")),
     path("", include("tracks.urls")),
 ]
