@@ -45,7 +45,42 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-def _organisations() -> Any:
+class _SharedChoicesIterator(forms.models.ModelChoiceIterator):
+    """Choices from a list loaded once per page (`field.shared_objects`), when there is one.
+
+    The meeting page renders the same selects for every agenda item; without this each select would
+    query its choices again and the page's queries would grow with the agenda.
+    """
+
+    def __iter__(self) -> Any:
+        shared = getattr(self.field, "shared_objects", None)
+        if shared is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in shared:
+            yield self.choice(obj)
+
+    def __len__(self) -> int:
+        shared = getattr(self.field, "shared_objects", None)
+        if shared is None:
+            return super().__len__()
+        return len(shared) + (1 if self.field.empty_label is not None else 0)
+
+
+def share_choices(form: forms.Form, shared: dict[str, list[Any]]) -> forms.Form:
+    """Render these fields' choices from already loaded objects (see _SharedChoicesIterator)."""
+    for name, objects in shared.items():
+        if name in form.fields:
+            field = form.fields[name]
+            field.iterator = _SharedChoicesIterator
+            field.shared_objects = objects  # type: ignore[attr-defined]
+            field.widget.choices = field.choices  # type: ignore[attr-defined]
+    return form
+
+
+def active_organisations() -> Any:
     return Organisation.objects.filter(is_active=True).select_related("kind").order_by("name")
 
 
@@ -76,7 +111,7 @@ class MeetingForm(forms.Form):
     chair = PersonChoiceField(label=_("Voorzitter"), queryset=selectors.procesregie_candidates())
     organisations = forms.ModelMultipleChoiceField(
         label=_("Aanwezige organisaties"),
-        queryset=_organisations(),
+        queryset=active_organisations(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -90,7 +125,7 @@ class MeetingForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = selectors.procesregie_candidates()
-        self.fields["organisations"].queryset = _organisations()
+        self.fields["organisations"].queryset = active_organisations()
 
 
 class AttendanceForm(forms.Form):
@@ -103,7 +138,7 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = _organisations()
+        self.fields["organisations"].queryset = active_organisations()
 
 
 class AgendaAddForm(forms.Form):
@@ -163,7 +198,7 @@ class ActionForm(forms.Form):
     def __init__(self, *args: Any, goals: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["follow_up_type"].queryset = selectors.follow_up_types_for()
-        self.fields["organisation"].queryset = _organisations()
+        self.fields["organisation"].queryset = active_organisations()
         if goals is not None:
             self.fields["goal"] = forms.ModelChoiceField(label=_("Bij doel"), queryset=goals, required=False)
 
@@ -253,7 +288,7 @@ class CaseOrganisationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = _organisations()
+        self.fields["organisation"].queryset = active_organisations()
 
 
 class GoalForm(forms.Form):
@@ -360,7 +395,7 @@ class YouthGroupForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["coordinator"].queryset = selectors.procesregie_candidates()
-        self.fields["organisations"].queryset = _organisations()
+        self.fields["organisations"].queryset = active_organisations()
 
 
 class GroupOrganisationForm(forms.Form):
@@ -369,7 +404,7 @@ class GroupOrganisationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = _organisations()
+        self.fields["organisation"].queryset = active_organisations()
 
 
 class MemberForm(forms.Form):

@@ -291,7 +291,7 @@ def meeting_list_for_user(*, user: Any) -> QuerySet[Meeting]:
     else:
         return Meeting.objects.none()
     return (
-        meetings.select_related("chair")
+        meetings.select_related("chair__organisation")
         .annotate(item_count=Count("agenda_items"))
         .order_by("-starts_at", "-id")
     )
@@ -373,7 +373,7 @@ def youth_group_list_for_user(*, user: Any) -> QuerySet[YouthGroup]:
     else:
         return YouthGroup.objects.none()
     return (
-        groups.select_related("coordinator", "district")
+        groups.select_related("coordinator__organisation", "district")
         .annotate(member_count=Count("members", filter=Q(members__left_on__isnull=True), distinct=True))
         .order_by("-updated_at", "-id")
     )

@@ -148,28 +148,40 @@ def _render_meeting(
     can_manage = selectors.meeting_can_manage(user=user)
     items = selectors.agenda_for_user(user=user, meeting=meeting)
     bound = bound or {}
+    shared: dict[str, list[Any]] = {}
+    if can_manage and any(not item.decision for item in items):
+        # Every undecided item gets the same selects: load their choices once for the page.
+        shared = {
+            "legal_basis": list(selectors.legal_bases_active()),
+            "absent_organisations": list(meeting.attending_organisations.order_by("name")),
+            "follow_up_type": list(selectors.follow_up_types_for()),
+            "organisation": list(f.active_organisations()),
+            "procesregie_holder": list(selectors.procesregie_candidates()),
+        }
     for item in items:
         mine = bound.get(item.pk, {})
         item.forms = {}
         if can_manage and not item.decision:
+            prefix = f"p{item.pk}"
             item.forms = {
                 "legal_basis": mine.get("legal_basis")
                 or f.LegalBasisForm(
-                    prefix=f"p{item.pk}",
-                    initial={"legal_basis": item.legal_basis_id, "note": item.legal_basis_note},
+                    prefix=prefix, initial={"legal_basis": item.legal_basis_id, "note": item.legal_basis_note}
                 ),
                 "minutes": mine.get("minutes")
                 or f.MinutesForm(
-                    prefix=f"p{item.pk}",
+                    prefix=prefix,
                     meeting=meeting,
                     initial={
                         "minutes": item.minutes,
                         "absent_organisations": list(item.absent_organisations.all()),
                     },
                 ),
-                "action": mine.get("action") or f.ActionForm(prefix=f"p{item.pk}"),
-                "decision": mine.get("decision") or f.DecisionForm(prefix=f"p{item.pk}"),
+                "action": mine.get("action") or f.ActionForm(prefix=prefix),
+                "decision": mine.get("decision") or f.DecisionForm(prefix=prefix),
             }
+            for form in item.forms.values():
+                f.share_choices(form, shared)
     _log_youths(request, (i.youth for i in items if i.visible), _("agenda van een overleg"))
     context = {
         "meeting": meeting,
@@ -927,6 +939,8 @@ def _render_group(
             member_case_form=bound.get("member_case")
             or f.MemberCaseForm(initial={"procesregie_holder": user.pk}),
             organisation_form=bound.get("organisation") or f.GroupOrganisationForm(),
+            # One list for the procesregie select in every member's row.
+            candidates=list(selectors.procesregie_candidates()),
             roles=f.MemberForm.base_fields["role"].choices,
         )
         context["search"], context["search_results"] = _youth_search(request)

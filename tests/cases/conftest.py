@@ -52,3 +52,21 @@ def flag(bas, chaima, case_lists) -> Flag:
     signal_logged(chaima, youth, domain="school", category="schoolverzuim", description="Vaak afwezig.")
     signal_logged(bas, youth, domain="online", category="online-conflict", description="Dreigende berichten.")
     return Flag.objects.get(youth=youth)
+
+
+@pytest.fixture
+def case(flag, ruben):
+    """An open case (aangemeld) for the flagged youth, procesregie with ruben (Gemeente)."""
+    from cases.services import case_open
+
+    return case_open(actor=ruben, youth=flag.youth, procesregie_holder=ruben, reason="Uit het overleg")
+
+
+def make_youth_with_case(actor, holder, first_name="Ali"):
+    """Another youth with a case, logged by `actor` (a partner), for list tests."""
+    from cases.services import case_open
+
+    youth = signal_logged(
+        actor, first_name=first_name, last_name="Test", date_of_birth=dt.date(2011, 1, 1)
+    ).youth
+    return case_open(actor=holder, youth=youth, procesregie_holder=holder)

@@ -16,10 +16,12 @@ def dead_broker(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
     app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-    app._pool = None
+    # Forget connections made earlier in the run: `task.delay()` (even in eager mode) builds a producer
+    # pool on the old broker URL, and send_task would publish through it instead of the dead broker.
+    app._pool = app.amqp._producer_pool = None
     yield
     app.conf.broker_url, app.conf.task_always_eager = saved
-    app._pool = None
+    app._pool = app.amqp._producer_pool = None
 
 
 @pytest.mark.django_db
