@@ -198,7 +198,7 @@ def _action_involvement_sync(*, actor: Any, action: Action) -> None:
 
 def _lock_case(case: Case) -> Case:
     """Serialise changes to one case (status, roles, actions) within this transaction."""
-    return Case.objects.select_for_update().select_related("youth").get(pk=case.pk)
+    return Case.objects.select_for_update(of=("self",)).select_related("youth").get(pk=case.pk)
 
 
 # --- Cases ----------------------------------------------------------------------------------------
@@ -557,7 +557,7 @@ def action_assign(
 
 def _lock_action(action: Action) -> Action:
     return (
-        Action.objects.select_for_update()
+        Action.objects.select_for_update(of=("self",))
         .select_related("follow_up_type", "organisation", "youth", "case", "created_by")
         .get(pk=action.pk)
     )
@@ -1111,7 +1111,7 @@ def agenda_item_decide(
       already given on the item move into the new case.
     """
     item = (
-        AgendaItem.objects.select_for_update()
+        AgendaItem.objects.select_for_update(of=("self",))
         .select_related("meeting", "flag", "case", "youth")
         .get(pk=item.pk)
     )
@@ -1302,7 +1302,9 @@ def youth_group_member_open_case(
 
     When the youth already has an open case, the member is linked to that one."""
     member = (
-        YouthGroupMember.objects.select_for_update().select_related("youth_group", "youth").get(pk=member.pk)
+        YouthGroupMember.objects.select_for_update(of=("self",))
+        .select_related("youth_group", "youth")
+        .get(pk=member.pk)
     )
     if member.case_id is not None and not member.case.is_closed:
         raise DomainError(_("Dit groepslid heeft al een casus."), field="member")
@@ -1354,7 +1356,9 @@ def youth_group_step_update(
     details: dict[str, Any] | None = None,
 ) -> YouthGroupStep:
     """Update one step. Completing it needs its required details and the step before it completed."""
-    step = YouthGroupStep.objects.select_for_update().select_related("youth_group").get(pk=step.pk)
+    step = (
+        YouthGroupStep.objects.select_for_update(of=("self",)).select_related("youth_group").get(pk=step.pk)
+    )
     definition = step_definition(step.number)
     if status not in YouthGroupStep.Status.values:
         raise DomainError(_("Kies de status van de stap."), field="status")

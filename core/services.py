@@ -48,7 +48,7 @@ def notification_email(*, notification_id: int) -> bool:
     """
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("organisation", "user")
             .filter(pk=notification_id)
             .first()
