@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.forms import StyledForm
 from tracks.models import Intervention
 
 from . import selectors
@@ -104,7 +105,7 @@ class FollowUpTypeChoiceField(forms.ModelChoiceField):
 # --- Meetings -------------------------------------------------------------------------------------
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(StyledForm):
     kind = forms.ChoiceField(label=_("Soort overleg"), choices=Meeting.Kind.choices)
     starts_at = forms.DateTimeField(label=_("Datum en tijd"), widget=DateTimeInput())
     location = forms.CharField(label=_("Plaats"), max_length=200, required=False)
@@ -128,7 +129,7 @@ class MeetingForm(forms.Form):
         self.fields["organisations"].queryset = active_organisations()
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(StyledForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Aanwezige organisaties"),
         queryset=Organisation.objects.none(),
@@ -141,7 +142,7 @@ class AttendanceForm(forms.Form):
         self.fields["organisations"].queryset = active_organisations()
 
 
-class AgendaAddForm(forms.Form):
+class AgendaAddForm(StyledForm):
     case = forms.IntegerField(label=_("Casusnummer"), required=False, min_value=1)
     youth_group = forms.ModelChoiceField(label=_("Groep"), queryset=YouthGroup.objects.none(), required=False)
 
@@ -156,7 +157,7 @@ class AgendaAddForm(forms.Form):
         return data
 
 
-class LegalBasisForm(forms.Form):
+class LegalBasisForm(StyledForm):
     legal_basis = forms.ModelChoiceField(label=_("Grondslag"), queryset=selectors.legal_bases_active())
     note = forms.CharField(label=_("Toelichting grondslag"), max_length=500, required=False)
 
@@ -165,7 +166,7 @@ class LegalBasisForm(forms.Form):
         self.fields["legal_basis"].queryset = selectors.legal_bases_active()
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(StyledForm):
     minutes = forms.CharField(
         label=_("Notulen"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False
     )
@@ -182,7 +183,7 @@ class MinutesForm(forms.Form):
         self.fields["absent_organisations"].queryset = meeting.attending_organisations.order_by("name")
 
 
-class ActionForm(forms.Form):
+class ActionForm(StyledForm):
     follow_up_type = FollowUpTypeChoiceField(label=_("Soort actie"), queryset=FollowUpType.objects.none())
     organisation = OrganisationChoiceField(label=_("Organisatie"), queryset=Organisation.objects.none())
     due_on = forms.DateField(
@@ -203,7 +204,7 @@ class ActionForm(forms.Form):
             self.fields["goal"] = forms.ModelChoiceField(label=_("Bij doel"), queryset=goals, required=False)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(StyledForm):
     decision = forms.ChoiceField(
         label=_("Besluit"), choices=AgendaItem.Decision.choices, widget=forms.RadioSelect
     )
@@ -226,7 +227,7 @@ class DecisionForm(forms.Form):
 # --- Cases ----------------------------------------------------------------------------------------
 
 
-class CaseOpenForm(forms.Form):
+class CaseOpenForm(StyledForm):
     procesregie_holder = PersonChoiceField(
         label=_("Procesregie"), queryset=selectors.procesregie_candidates()
     )
@@ -239,7 +240,7 @@ class CaseOpenForm(forms.Form):
         self.fields["procesregie_holder"].queryset = selectors.procesregie_candidates()
 
 
-class ProcesregieForm(forms.Form):
+class ProcesregieForm(StyledForm):
     holder = PersonChoiceField(label=_("Procesregie naar"), queryset=selectors.procesregie_candidates())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -247,7 +248,7 @@ class ProcesregieForm(forms.Form):
         self.fields["holder"].queryset = selectors.procesregie_candidates()
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(StyledForm):
     """A step along the status table; the choices are the steps possible now (closing has its own form)."""
 
     to = forms.ChoiceField(label=_("Volgende stap"), choices=CaseStatus.choices)
@@ -261,7 +262,7 @@ class TransitionForm(forms.Form):
             ]
 
 
-class CloseForm(forms.Form):
+class CloseForm(StyledForm):
     reason = forms.CharField(
         label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
@@ -282,7 +283,7 @@ class CloseForm(forms.Form):
     )
 
 
-class CaseOrganisationForm(forms.Form):
+class CaseOrganisationForm(StyledForm):
     organisation = OrganisationChoiceField(label=_("Organisatie"), queryset=Organisation.objects.none())
     role = forms.CharField(label=_("Rol in de casus"), max_length=200)
 
@@ -291,16 +292,16 @@ class CaseOrganisationForm(forms.Form):
         self.fields["organisation"].queryset = active_organisations()
 
 
-class GoalForm(forms.Form):
+class GoalForm(StyledForm):
     life_domain = forms.ChoiceField(label=_("Leefgebied"), choices=LifeDomain.choices)
     description = forms.CharField(label=_("Doel"), max_length=500)
 
 
-class GoalStatusForm(forms.Form):
+class GoalStatusForm(StyledForm):
     status = forms.ChoiceField(label=_("Status"), choices=CaseGoal.Status.choices)
 
 
-class EnrolmentForm(forms.Form):
+class EnrolmentForm(StyledForm):
     intervention = forms.ModelChoiceField(label=_("Interventie"), queryset=Intervention.objects.none())
     started_on = forms.DateField(label=_("Start"), widget=DateInput())
 
@@ -309,13 +310,13 @@ class EnrolmentForm(forms.Form):
         self.fields["intervention"].queryset = Intervention.objects.order_by("order")
 
 
-class EnrolmentEndForm(forms.Form):
+class EnrolmentEndForm(StyledForm):
     ended_on = forms.DateField(label=_("Einde"), widget=DateInput())
     result = forms.ChoiceField(label=_("Resultaat"), choices=Enrolment.Result.choices)
     note = forms.CharField(label=_("Toelichting"), max_length=500, required=False)
 
 
-class FamilyLinkForm(forms.Form):
+class FamilyLinkForm(StyledForm):
     relation = forms.ChoiceField(label=_("Relatie"), choices=FamilyLink.Relation.choices)
     linked_youth = forms.IntegerField(widget=forms.HiddenInput, required=False)
     member_name = forms.CharField(
@@ -326,14 +327,14 @@ class FamilyLinkForm(forms.Form):
     )
 
 
-class YouthSearchForm(forms.Form):
+class YouthSearchForm(StyledForm):
     q = forms.CharField(label=_("Zoek jongere op naam"), max_length=100, required=False)
 
 
 # --- Actions --------------------------------------------------------------------------------------
 
 
-class RespondForm(forms.Form):
+class RespondForm(StyledForm):
     accept = forms.TypedChoiceField(
         label=_("Reactie"),
         choices=[("ja", _("Accepteren")), ("nee", _("Weigeren"))],
@@ -345,7 +346,7 @@ class RespondForm(forms.Form):
     )
 
 
-class FinishForm(forms.Form):
+class FinishForm(StyledForm):
     done = forms.TypedChoiceField(
         label=_("Afronden"),
         choices=[("ja", _("Uitgevoerd")), ("nee", _("Annuleren"))],
@@ -357,7 +358,7 @@ class FinishForm(forms.Form):
     )
 
 
-class ReassignForm(forms.Form):
+class ReassignForm(StyledForm):
     organisation = OrganisationChoiceField(
         label=_("Nieuwe organisatie"), queryset=Organisation.objects.none()
     )
@@ -373,7 +374,7 @@ class ReassignForm(forms.Form):
 # --- Groups ---------------------------------------------------------------------------------------
 
 
-class YouthGroupForm(forms.Form):
+class YouthGroupForm(StyledForm):
     name = forms.CharField(label=_("Naam van de groep"), max_length=200)
     area = forms.CharField(label=_("Gebied"), max_length=200, help_text=_("Wijk, plek of hangplek."))
     coordinator = PersonChoiceField(
@@ -398,7 +399,7 @@ class YouthGroupForm(forms.Form):
         self.fields["organisations"].queryset = active_organisations()
 
 
-class GroupOrganisationForm(forms.Form):
+class GroupOrganisationForm(StyledForm):
     organisation = OrganisationChoiceField(label=_("Organisatie"), queryset=Organisation.objects.none())
     role = forms.CharField(label=_("Rol"), max_length=200, required=False)
 
@@ -407,14 +408,14 @@ class GroupOrganisationForm(forms.Form):
         self.fields["organisation"].queryset = active_organisations()
 
 
-class MemberForm(forms.Form):
+class MemberForm(StyledForm):
     youth = forms.IntegerField(widget=forms.HiddenInput, required=False)
     role = forms.ChoiceField(label=_("Rol in de groep"), choices=YouthGroupMember.Role.choices)
     namenlijst_position = forms.IntegerField(label=_("Plek op de namenlijst"), min_value=1, required=False)
     left_on = forms.DateField(label=_("Uit de groep op"), widget=DateInput(), required=False)
 
 
-class MemberCaseForm(forms.Form):
+class MemberCaseForm(StyledForm):
     procesregie_holder = PersonChoiceField(
         label=_("Procesregie"), queryset=selectors.procesregie_candidates()
     )
@@ -424,7 +425,7 @@ class MemberCaseForm(forms.Form):
         self.fields["procesregie_holder"].queryset = selectors.procesregie_candidates()
 
 
-class StepForm(forms.Form):
+class StepForm(StyledForm):
     """The fields of one step, built from its definition in cases.groupsteps."""
 
     status = forms.ChoiceField(label=_("Status"), choices=YouthGroupStep.Status.choices)

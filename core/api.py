@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, pagination, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -17,6 +18,22 @@ class Pagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+def _flatten_errors(errors: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """DRF's nested error dicts as (dotted field name, message) pairs: `youth.last_name`."""
+    if isinstance(errors, dict):
+        pairs = []
+        for name, value in errors.items():
+            pairs += _flatten_errors(value, f"{prefix}.{name}" if prefix else str(name))
+        return pairs
+    if isinstance(errors, list) and any(isinstance(item, dict) for item in errors):
+        pairs = []
+        for index, item in enumerate(errors):
+            pairs += _flatten_errors(item, f"{prefix}.{index}")
+        return pairs
+    messages = errors if isinstance(errors, list) else [errors]
+    return [(prefix, " ".join(str(m) for m in messages))]
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -34,6 +51,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(body, status=status.HTTP_400_BAD_REQUEST, content_type="application/problem+json")
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    if isinstance(exc, exceptions.ParseError):
+        exc = exceptions.ParseError(_("De inhoud van het verzoek is geen geldige JSON (of niet leesbaar)."))
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -46,11 +65,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         problem["title"] = "Ongeldige invoer" if response.status_code == 400 else str(exc)
         if isinstance(data, dict):
             problem["invalid_params"] = [
-                {
-                    "name": name,
-                    "reason": " ".join(str(m) for m in (msgs if isinstance(msgs, list) else [msgs])),
-                }
-                for name, msgs in data.items()
+                {"name": name, "reason": reason} for name, reason in _flatten_errors(data)
             ]
             problem.update(data)  # keep DRF's per-field shape for clients that read it
     response.data = problem

@@ -29,14 +29,25 @@ class DateInput(forms.DateInput):
 
 
 class StyledForm(forms.Form):
-    """Adds the Utrecht component classes to every widget (and `--invalid` to fields with errors)."""
+    """Adds the Utrecht component classes to every widget (and `--invalid` to fields with errors).
+
+    No `required` attributes: the forms are `novalidate` and the server answers in Dutch, and the
+    component CSS would paint every empty required field red (`:invalid`) before anyone typed.
+    """
+
+    use_required_attribute = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             for widget_type, css in _WIDGET_CLASSES:
                 if isinstance(field.widget, widget_type):
-                    field.widget.attrs["class"] = f"{css} utrecht-form-field__input".strip()
+                    if isinstance(field.widget, ChoiceGroupMixin):
+                        # Django puts a group widget's class on the wrapper <div> as well as on each
+                        # option; the component classes belong on the options only.
+                        field.widget.option_class = css
+                    else:
+                        field.widget.attrs["class"] = f"{css} utrecht-form-field__input"
                     break
 
     def full_clean(self) -> None:
@@ -48,6 +59,26 @@ class StyledForm(forms.Form):
                 if "--invalid" not in base and base:
                     first = base.split()[0]
                     widget.attrs["class"] = f"{base} {first}--invalid"
+
+
+class ChoiceGroupMixin:
+    """For RadioSelect and CheckboxSelectMultiple: the Utrecht class on each option, not the wrapper."""
+
+    option_class = ""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)  # type: ignore[misc]
+        if self.option_class:
+            option["attrs"]["class"] = self.option_class
+        return option
+
+
+class RadioSelect(ChoiceGroupMixin, forms.RadioSelect):
+    pass
+
+
+class CheckboxSelectMultiple(ChoiceGroupMixin, forms.CheckboxSelectMultiple):
+    pass
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:

@@ -15,6 +15,13 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "core.tasks.outbox_flush",
         "schedule": 60.0,
     },
+    # Combination rules over every youth with a recent signal (youths.services.flags_evaluate_all).
+    # Nightly, when nobody logs signals: picks up rules the projectleider added or changed and
+    # corrected signals, and evaluates with the new date as windows move. Raises no flag twice.
+    "youths-flags-evaluate-all": {
+        "task": "youths.tasks.flags_evaluate_all",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # Tells the owner of every open action past its due date. Daily at 07:00 (Europe/Amsterdam), before
     # the working day starts; at most one notification per action per day (run twice: notified once).
     "actions-overdue-notify": {

@@ -8,7 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, StyledForm
+from core.forms import CheckboxSelectMultiple, DateInput, RadioSelect, StyledForm
+from core.validators import not_in_the_future
 from tracks.models import Intervention
 
 from .models import SIGNAL_DESCRIPTION_MAX_LENGTH, CombinationRule, District, Domain, Gender, School
@@ -29,7 +30,7 @@ class SignalFieldsForm(StyledForm):
     domain = forms.ChoiceField(
         label=_("Waar speelde het?"),
         choices=Domain.choices,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         error_messages={
             "required": _("Kies waar het speelde: thuis, straat, school of online."),
             "invalid_choice": _("Kies waar het speelde: thuis, straat, school of online."),
@@ -38,6 +39,7 @@ class SignalFieldsForm(StyledForm):
     observed_on = forms.DateField(
         label=_("Wanneer hebt u het gezien of gehoord?"),
         widget=DateInput(),
+        validators=[not_in_the_future],
         error_messages={"required": _("Vul de datum in."), "invalid": _("Vul een geldige datum in.")},
     )
     description = forms.CharField(
@@ -85,6 +87,7 @@ class SignalLogForm(SignalFieldsForm):
     date_of_birth = forms.DateField(
         label=_("Geboortedatum"),
         widget=DateInput(),
+        validators=[not_in_the_future],
         error_messages={"required": _("Vul de geboortedatum in."), "invalid": _("Vul een geldige datum in.")},
     )
     gender = forms.ChoiceField(label=_("Gender"), choices=[("", "—"), *Gender.choices], required=False)
@@ -152,6 +155,7 @@ class MatchFollowUpForm(StyledForm):
     in_touch_on = forms.DateField(
         label=_("Contact gehad op"),
         widget=DateInput(),
+        validators=[not_in_the_future],
         error_messages={
             "required": _("Vul de datum van het contact in."),
             "invalid": _("Vul een geldige datum in."),
@@ -215,7 +219,7 @@ class CombinationRuleForm(StyledForm):
         label=_("Minstens één signaal in een van deze categorieën"),
         help_text=_("Leeg laten als de categorie niet uitmaakt."),
         queryset=signal_category_list(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         required=False,
     )
     min_total_weight = forms.IntegerField(

@@ -106,13 +106,15 @@ def flag_explanation(
     first, last = signals[0].observed_on, signals[-1].observed_on
     return _(
         "Regel ‘%(rule)s’ is van toepassing: %(words)s "
-        "Gevonden: %(count)d signalen van %(orgs)s, in %(domains)s, waargenomen tussen %(first)s en "
-        "%(last)s (totaalgewicht %(weight)d). Dit is geen oordeel: het overleg beslist of en wat er nodig is."
+        "Gevonden: %(count)d signalen van %(org_count)d organisatie(s) (%(orgs)s), in %(domains)s, "
+        "waargenomen tussen %(first)s en %(last)s (totaalgewicht %(weight)d). "
+        "Dit is geen oordeel: het overleg beslist of en wat er nodig is."
     ) % {
         "rule": rule.name,
         "words": rule_in_words(rule, category_names),
         "count": len(signals),
-        "orgs": ", ".join(organisations),
+        "org_count": len(organisations),
+        "orgs": "; ".join(organisations),
         "domains": ", ".join(str(d).lower() for d in domains),
         "first": date_format(first, "j F Y"),
         "last": date_format(last, "j F Y"),

@@ -134,10 +134,11 @@ def signal_list_for_user(
     signals = Signal.objects.all()
     if youth is not None:
         signals = signals.filter(youth=youth)  # the caller got `youth` from the gateway
+    elif not sees_all_youths(user):
+        # Also for its own signals: after its last one was withdrawn, the youth is out of reach.
+        signals = signals.filter(youth__in=_youths_in_reach(user))
     if own_only:
         signals = signals.filter(organisation_id=user.organisation_id)
-    elif youth is None and not sees_all_youths(user):
-        signals = signals.filter(youth__in=_youths_in_reach(user))
     return _signal_visibility(user, signals).select_related(
         "youth", "category", "organisation", "reported_by", "intervention"
     )

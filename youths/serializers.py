@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Organisation
+from core.validators import not_in_the_future
 from tracks.models import Intervention
 
 from .models import (
@@ -202,7 +203,7 @@ class FlagSerializer(serializers.ModelSerializer):
 class YouthIdentityInputSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100, label=_("voornaam"))
     last_name = serializers.CharField(max_length=100, label=_("achternaam"))
-    date_of_birth = serializers.DateField(label=_("geboortedatum"))
+    date_of_birth = serializers.DateField(label=_("geboortedatum"), validators=[not_in_the_future])
     gender = serializers.ChoiceField(choices=Gender.choices, required=False, allow_blank=True)
     district = serializers.SlugRelatedField(
         slug_field="code",
@@ -238,10 +239,11 @@ class SignalCreateSerializer(serializers.Serializer):
         error_messages={"invalid_choice": _DOMAIN_MESSAGE, "required": _DOMAIN_MESSAGE},
     )
     observed_on = serializers.DateField(
+        validators=[not_in_the_future],
         error_messages={
             "invalid": _("Geef de datum van waarnemen als JJJJ-MM-DD."),
             "required": _("Geef de datum van waarnemen (JJJJ-MM-DD)."),
-        }
+        },
     )
     description = serializers.CharField(
         max_length=SIGNAL_DESCRIPTION_MAX_LENGTH,

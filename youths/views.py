@@ -124,10 +124,11 @@ def youth_read_log(request: HttpRequest, youth_id: int) -> HttpResponse:
     youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
     if youth is None:
         raise Http404
+    # Logged first, so that the count and the rows the page shows are of the same moment.
+    log_read(user=request.user, subject=youth, what=_("leeslog bekeken"), path=request.path)
     page = Paginator(selectors.youth_read_log_for_user(user=request.user, youth=youth), 50).get_page(
         request.GET.get("pagina")
     )
-    log_read(user=request.user, subject=youth, what=_("leeslog bekeken"), path=request.path)
     return render(request, "youths/youth_read_log.html", {"youth": youth, "page": page})
 
 

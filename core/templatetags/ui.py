@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from django import template
 from django.forms import BoundField
 
@@ -16,6 +19,8 @@ _CLASSES = {
     "checkboxselectmultiple": "utrecht-checkbox utrecht-checkbox--html-input",
 }
 _TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+# Groups of options: Django would put a class on the wrapper <div> as well as on every option.
+_GROUPS = {"radioselect", "checkboxselectmultiple"}
 
 
 @register.simple_tag
@@ -36,4 +41,20 @@ def control(field: BoundField, **attrs: str) -> str:
         final["aria-describedby"] = " ".join(described)
     if field.errors:
         final["aria-invalid"] = "true"
+    if widget_type in _GROUPS:
+        return field.as_widget(widget=_options_classed(field, final.pop("class")), attrs=final)
     return field.as_widget(attrs=final)
+
+
+def _options_classed(field: BoundField, css: str) -> Any:
+    """A copy of the group widget that puts the component class on each option only."""
+    widget = copy.copy(field.field.widget)
+    create_option = widget.create_option
+
+    def create_classed_option(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = create_option(*args, **kwargs)
+        option["attrs"]["class"] = css
+        return option
+
+    widget.create_option = create_classed_option
+    return widget

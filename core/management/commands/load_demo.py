@@ -6,18 +6,30 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import DEMO_PASSWORD, demo_accounts_load
+from cases.demo import demo_cases_load
+from youths.demo import demo_youths_load
 
 
 class Command(BaseCommand):
-    help = "Laad fictieve demogegevens (organisaties, gebruikers per rol). Alleen met DEBUG aan."
+    help = (
+        "Laad fictieve demogegevens (organisaties, gebruikers per rol, jongeren met signalen, overleg, "
+        "casussen en een jeugdgroep). "
+        "Alleen met DEBUG aan."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError("Demogegevens worden alleen geladen met DEBUG aan (lokale demo).")
         users = demo_accounts_load()
         # Later features add their demo data here, each through its own services.
+        youths = demo_youths_load()
+        cases = demo_cases_load()
         self.stdout.write("")
         self.stdout.write("Demo-gebruikers (wachtwoord voor allemaal: %s)" % DEMO_PASSWORD)
         for user in users:
             self.stdout.write(f"  {user.username:<16} {user.get_role_display():<16} {user.organisation}")
+        self.stdout.write("")
+        self.stdout.write("Fictieve jongeren met signalen toegevoegd: %d" % len(youths))
+        if cases:
+            self.stdout.write("Overleg, casus met procesregie en jeugdgroep toegevoegd.")
         self.stdout.write("")
