@@ -7,6 +7,7 @@ posted, with status 400; success redirects back to the page (post/redirect/get).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
@@ -908,6 +909,16 @@ def _managed_group(request: HttpRequest, group_id: int) -> YouthGroup:
     return group
 
 
+def _detail_shown(kind: str, value: str) -> str:
+    """A step's detail as shown: dates in the Dutch day-month-year order."""
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(value).strftime("%d-%m-%Y")
+        except ValueError:
+            return value
+    return value
+
+
 def _render_group(
     request: HttpRequest, group: YouthGroup, *, status: int = 200, **bound: forms.Form
 ) -> HttpResponse:
@@ -918,7 +929,9 @@ def _render_group(
     for step in steps:
         step.definition = step_definition(step.number)
         step.fields_shown = [
-            (fd, step.details.get(fd.code, "")) for fd in step.definition.fields if step.details.get(fd.code)
+            (fd, _detail_shown(fd.kind, step.details[fd.code]))
+            for fd in step.definition.fields
+            if step.details.get(fd.code)
         ]
     context: dict[str, Any] = {
         "group": group,

@@ -42,13 +42,18 @@ def control(field: BoundField, **attrs: str) -> str:
     if field.errors:
         final["aria-invalid"] = "true"
     if widget_type in _GROUPS:
-        return field.as_widget(widget=_options_classed(field, final.pop("class")), attrs=final)
+        # Each option gets the component class; `utrecht-form-field__input` (a grid area of the form
+        # field) would move the box behind its label text, so it is left off.
+        final.pop("class")
+        return field.as_widget(widget=_options_classed(field, css), attrs=final)
     return field.as_widget(attrs=final)
 
 
 def _options_classed(field: BoundField, css: str) -> Any:
     """A copy of the group widget that puts the component class on each option only."""
     widget = copy.copy(field.field.widget)
+    # A class set on the widget itself (core.forms.StyledForm) would land on the wrapper <div> too.
+    widget.attrs = {k: v for k, v in widget.attrs.items() if k != "class"}
     create_option = widget.create_option
 
     def create_classed_option(*args: Any, **kwargs: Any) -> dict[str, Any]:
