@@ -64,10 +64,16 @@ class SignalFieldsForm(StyledForm):
         empty_label=_("Geen"),
     )
 
+    FIELDS = ("category", "domain", "observed_on", "description", "intervention")
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["observed_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["description"].widget.attrs["maxlength"] = SIGNAL_DESCRIPTION_MAX_LENGTH
+
+    def signal_fields(self) -> dict[str, Any]:
+        """The cleaned signal fields, as keyword arguments for signal_log and signal_correct."""
+        return {name: self.cleaned_data.get(name) for name in self.FIELDS}
 
 
 class SignalLogForm(SignalFieldsForm):

@@ -10,8 +10,9 @@ functions here, and through nothing else. The rules (docs/signals.md):
 - anyone else (beheerder, ministerie): nothing.
 
 django-guardian's defaults would let a superuser or a user with the *global* `view_youth` permission
-pass for every youth. The gateway therefore asks guardian with `with_superuser=False,
-accept_global_perms=False`, and never accepts `is_superuser` for the role permissions either.
+pass for every youth. The gateway therefore reads only the object permissions (the equivalent of
+guardian's `with_superuser=False, accept_global_perms=False`, see `_object_permission_condition`), and
+never accepts `is_superuser` for the role permissions either.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 
 from django.contrib.auth.models import Permission
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, QuerySet, Value, When
-from guardian.shortcuts import get_objects_for_user
 
 from core.models import ReadLogEntry
 from core.readlog import read_log_for
@@ -36,7 +36,9 @@ from .models import (
     Signal,
     SignalCategory,
     Youth,
+    YouthGroupObjectPermission,
     YouthMerge,
+    YouthUserObjectPermission,
 )
 
 VIEW_ALL = "youths.view_all_youths"
@@ -70,19 +72,36 @@ def may_use_youth_pages(user: Any) -> bool:
 # --- The gateway -----------------------------------------------------------------------------------
 
 
+def _object_permission_condition(user: Any) -> Q:
+    """The user holds `youths.view_youth` on the row: through one of its groups (its organisation's
+    access group) or, in principle, directly. Object permissions only: no superuser, no global perms.
+
+    The same rows django-guardian's `get_objects_for_user(..., with_superuser=False,
+    accept_global_perms=False)` returns (tests/youths/test_access.py checks that), written as two
+    correlated EXISTS on guardian's direct-foreign-key tables. guardian's own query is
+    `pk IN (...) OR pk IN (...)`, which PostgreSQL can only answer by scanning every youth (~80 ms at
+    200k youths); EXISTS lets a partner's list walk its involvement index and stop after one page.
+    """
+    view_youth = {"permission__codename": "view_youth", "permission__content_type__app_label": "youths"}
+    return Q(
+        Exists(
+            YouthGroupObjectPermission.objects.filter(
+                content_object=OuterRef("pk"), group__user=user, **view_youth
+            )
+        )
+    ) | Q(
+        Exists(
+            YouthUserObjectPermission.objects.filter(content_object=OuterRef("pk"), user=user, **view_youth)
+        )
+    )
+
+
 def _youths_in_reach(user: Any) -> QuerySet[Youth]:
     if sees_all_youths(user):
         return Youth.objects.all()
     if not has_role_permission(user, VIEW_INVOLVED) or user.organisation_id is None:
         return Youth.objects.none()
-    return get_objects_for_user(
-        user,
-        "youths.view_youth",
-        klass=Youth,
-        use_groups=True,
-        with_superuser=False,
-        accept_global_perms=False,
-    )
+    return Youth.objects.filter(_object_permission_condition(user))
 
 
 def youth_get_for_user(*, user: Any, youth_id: int | str) -> Youth | None:

@@ -155,17 +155,9 @@ def signal_create(request: HttpRequest) -> HttpResponse:
             raise Http404
     form = SignalLogForm(request.POST or None, youth=youth, initial={"observed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             signal = services.signal_log(
-                actor=request.user,
-                youth=youth,
-                identity_data=form.identity(),
-                category=data["category"],
-                domain=data["domain"],
-                observed_on=data["observed_on"],
-                description=data["description"],
-                intervention=data.get("intervention"),
+                actor=request.user, youth=youth, identity_data=form.identity(), **form.signal_fields()
             )
         except DomainError as error:
             add_domain_error(form, error)
@@ -182,26 +174,11 @@ def signal_change(request: HttpRequest, signal_id: int) -> HttpResponse:
     signal = selectors.signal_get_for_user(user=request.user, signal_id=signal_id)
     if signal is None:
         raise Http404
-    initial = {
-        "category": signal.category,
-        "domain": signal.domain,
-        "observed_on": signal.observed_on,
-        "description": signal.description,
-        "intervention": signal.intervention,
-    }
+    initial = {name: getattr(signal, name) for name in SignalFieldsForm.FIELDS}
     form = SignalFieldsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid() and signal.withdrawn_at is None:
-        data = form.cleaned_data
         try:
-            services.signal_correct(
-                actor=request.user,
-                signal=signal,
-                category=data["category"],
-                domain=data["domain"],
-                observed_on=data["observed_on"],
-                description=data["description"],
-                intervention=data.get("intervention"),
-            )
+            services.signal_correct(actor=request.user, signal=signal, **form.signal_fields())
         except DomainError as error:
             add_domain_error(form, error)
         else:
@@ -373,14 +350,13 @@ def duplicate_decide(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 @role_permission("youths.view_combinationrule")
 def rule_list(request: HttpRequest) -> HttpResponse:
-    rules = [
-        (rule, rule_in_words(rule, [c.name for c in rule.categories.all()]))
-        for rule in selectors.combination_rule_list()
-    ]
+    page = Paginator(selectors.combination_rule_list(), 25).get_page(request.GET.get("pagina"))
+    rules = [(rule, rule_in_words(rule, [c.name for c in rule.categories.all()])) for rule in page]
     return render(
         request,
         "youths/rule_list.html",
         {
+            "page": page,
             "rules": rules,
             "can_change": selectors.has_role_permission(request.user, "youths.change_combinationrule"),
         },

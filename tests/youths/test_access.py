@@ -206,3 +206,25 @@ def test_the_partner_role_holds_no_global_view_permission_on_youths(bas):
         )
     )
     assert "view_youth" not in codes and "view_signal" not in codes and "view_all_youths" not in codes
+
+
+@pytest.mark.django_db
+def test_the_gateway_reaches_exactly_the_youths_guardian_grants_without_superuser_or_global_perms(
+    bas, chaima, daan, shared_youth, halt_youth
+):
+    from guardian.shortcuts import get_objects_for_user
+
+    from youths.models import Youth
+    from youths.selectors import _youths_in_reach
+
+    daan.is_superuser = True  # the trap: must change nothing
+    daan.save(update_fields=["is_superuser"])
+    assign_perm("youths.view_youth", chaima)  # global permission: must change nothing either
+    assign_perm("youths.view_youth", bas, halt_youth)  # a direct user grant counts, as in guardian
+    for user in (bas, chaima, daan):
+        guardian = get_objects_for_user(
+            user, "youths.view_youth", klass=Youth, with_superuser=False, accept_global_perms=False
+        )
+        assert set(_youths_in_reach(user)) == set(guardian), user
+    assert set(_youths_in_reach(bas)) == {shared_youth, halt_youth}
+    assert set(_youths_in_reach(daan)) == {halt_youth}

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from auditlog.models import LogEntry
@@ -86,8 +87,12 @@ def test_bad_input_is_answered_in_dutch_at_the_field_and_nothing_is_saved(
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
-    assert f'id="id_{field}_error"' in html  # the message the input's aria-describedby points to
-    assert f"id_{field}_error" in html.split(f'name="{field}"')[1].split(">")[0] or field == "domain"
+    assert f'id="id_{field}_error"' in html
+    # The input (for the radio group: its fieldset) points at the message with aria-describedby.
+    described = re.search(
+        rf'aria-describedby="([^"]*)"[^>]*(?:name="{field}"|id="id_{field}")', html
+    ) or re.search(rf'<fieldset[^>]*aria-describedby="([^"]*id_{field}_error[^"]*)"', html)
+    assert described and f"id_{field}_error" in described.group(1), field
     assert Youth.objects.count() == 0 and Signal.objects.count() == 0
 
 
