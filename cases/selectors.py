@@ -13,8 +13,9 @@ nothing else (docs/cases.md, docs/permissions.md):
 - groups: all for `view_all_youth_groups`; for a partner the groups its organisation takes part in.
 
 Out of reach and not existing look the same (None → 404). Role permissions are checked without the
-superuser shortcut (youths.selectors.has_role_permission), object permissions with
-`with_superuser=False, accept_global_perms=False`: guardian's defaults would leak every case.
+superuser shortcut (youths.selectors.has_role_permission), object permissions only from the
+object-permission rows (never a superuser flag or a global permission): guardian's defaults would leak
+every case.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
-from guardian.shortcuts import get_objects_for_user
 
 from accounts.models import Organisation, User
 from youths.models import Flag, Youth
@@ -34,7 +34,9 @@ from .models import (
     Action,
     AgendaItem,
     Case,
+    CaseGroupObjectPermission,
     CaseOrganisation,
+    CaseUserObjectPermission,
     FamilyLink,
     FollowUpType,
     LegalBasis,
@@ -77,14 +79,32 @@ def may_use_cases(user: Any) -> bool:
     )
 
 
+def _object_permission_condition(user: Any) -> Q:
+    """The user holds `cases.view_case` on the case through a group (its organisation's access group)
+    or directly. Object permissions only: no superuser, no global permission.
+
+    The rows django-guardian's `get_objects_for_user(..., with_superuser=False, accept_global_perms=False)`
+    returns (tests/cases/test_gateway.py checks it), as correlated EXISTS on the direct-foreign-key
+    tables, the same shape as the youths gateway (see youths.selectors for why EXISTS).
+    """
+    view_case = {"permission__codename": "view_case", "permission__content_type__app_label": "cases"}
+    return Q(
+        Exists(
+            CaseGroupObjectPermission.objects.filter(
+                content_object=OuterRef("pk"), group__user=user, **view_case
+            )
+        )
+    ) | Q(
+        Exists(CaseUserObjectPermission.objects.filter(content_object=OuterRef("pk"), user=user, **view_case))
+    )
+
+
 def _cases_in_reach(user: Any) -> QuerySet[Case]:
     if sees_all_cases(user):
         return Case.objects.all()
     if not may_use_cases(user):
         return Case.objects.none()
-    return get_objects_for_user(
-        user, "cases.view_case", klass=Case, use_groups=True, with_superuser=False, accept_global_perms=False
-    )
+    return Case.objects.filter(_object_permission_condition(user))
 
 
 def case_list_for_user(*, user: Any, status: str = "") -> QuerySet[Case]:
