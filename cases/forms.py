@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organisation
+from accounts.models import Organisation, User
 from core.forms import StyledForm
 from tracks.models import Intervention
 
@@ -96,6 +96,12 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{name} – {obj.organisation.name}" if obj.organisation_id else name
 
 
+class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        name = obj.get_full_name() or obj.username
+        return f"{name} – {obj.organisation.name}" if obj.organisation_id else name
+
+
 class FollowUpTypeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: FollowUpType) -> str:
         kinds = ", ".join(k.name for k in obj.authorised_kinds.all())
@@ -116,6 +122,12 @@ class MeetingForm(StyledForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    attendees = PersonMultipleChoiceField(
+        label=_("Aanwezige personen"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("Hun organisaties gelden ook als aanwezig."),
+    )
     other_attendees = forms.CharField(
         label=_("Overige aanwezigen"),
         max_length=500,
@@ -127,6 +139,7 @@ class MeetingForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = selectors.procesregie_candidates()
         self.fields["organisations"].queryset = active_organisations()
+        self.fields["attendees"].queryset = selectors.procesregie_candidates()
 
 
 class AttendanceForm(StyledForm):

@@ -1390,6 +1390,15 @@ def youth_group_step_update(
             (step.completed_on or today) if status == YouthGroupStep.Status.COMPLETED else None
         )
         step.updated_at, step.updated_by = timezone.now(), actor
+        if step.number == STEP_NUMBERS[-1]:
+            # Step 7 (afschalen, evalueren en overdragen) completed: the group approach ends.
+            group = step.youth_group
+            group.status = (
+                YouthGroup.Status.CLOSED
+                if status == YouthGroupStep.Status.COMPLETED
+                else YouthGroup.Status.ACTIVE
+            )
+            group.save(update_fields=["status"])
         step.save(
             update_fields=[
                 "status",

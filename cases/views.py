@@ -120,6 +120,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 starts_at=data["starts_at"],
                 chair=data["chair"],
                 organisations=data["organisations"],
+                attendees=data["attendees"],
                 other_attendees=data["other_attendees"],
                 location=data["location"],
             ),

@@ -197,3 +197,27 @@ def test_the_group_pages_need_a_fixed_number_of_queries(web, group, ruben, bas):
         web.get(f"/groepen/{group.pk}/")
     assert len(list_after) == len(list_before)
     assert len(detail_after) == len(detail_before)
+
+
+@pytest.mark.django_db
+def test_completing_step_seven_closes_the_group(group, ruben):
+    details = {
+        1: {"signalen": "x"},
+        2: {"kenmerken": "x", "ernst": "x", "groepsscan_datum": "2025-01-10", "groepsscan": "x"},
+        3: {"dynamiek": "x", "conceptplan": "x"},
+        4: {
+            "probleemdefinitie": "x",
+            "prioriteringsadvies": "x",
+            "besluit_driehoek": "x",
+            "besluit_datum": "2025-02-01",
+        },
+        5: {"groepsniveau": "x", "doelen": "x"},
+        6: {"voortgang": "x"},
+        7: {"evaluatie": "x", "overdracht": "Aan het jongerenwerk"},
+    }
+    for number, values in details.items():
+        services.youth_group_step_update(
+            actor=ruben, step=_step(group, number), status="afgerond", details=values
+        )
+    group.refresh_from_db()
+    assert group.status == YouthGroup.Status.CLOSED

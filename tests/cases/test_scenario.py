@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from cases.lifecycle import CaseStatus
-from cases.models import Action, AgendaItem, Case, CaseTransition, FollowUpType, LegalBasis
+from cases.models import Action, AgendaItem, Case, CaseTransition, FollowUpType, LegalBasis, Meeting
 from core.models import Notification
 from youths.models import Flag
 
@@ -18,7 +18,8 @@ def _meeting(web, ruben, bas, chaima, daan):
             "starts_at": "2025-03-04T14:00",
             "location": "Stadhuis",
             "chair": ruben.pk,
-            "organisations": [bas.organisation_id, chaima.organisation_id, daan.organisation_id],
+            "organisations": [bas.organisation_id, chaima.organisation_id],
+            "attendees": [daan.pk],  # a person's organisation attends with them
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -31,6 +32,13 @@ def test_flagged_youth_through_meeting_case_actions_and_closing(
 ):
     youth = flag.youth
     meeting_url = _meeting(web, ruben, bas, chaima, daan)
+    meeting = Meeting.objects.get()
+    assert set(meeting.attending_organisations.all()) == {
+        ruben.organisation,
+        bas.organisation,
+        chaima.organisation,
+        daan.organisation,
+    }
 
     # The agenda is built from the open flags.
     web.post(f"{meeting_url}agenda/signaleringen/")
