@@ -9,6 +9,13 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # Roles are groups whose permissions are defined in code (accounts/roles.py); they are
         # brought in line after every migrate, when all apps' permissions exist.
+        from auditlog.registry import auditlog
+
+        from . import models
         from .roles import sync_roles_after_migrate
 
+        auditlog.register(models.OrganisationKind)
+        auditlog.register(models.Organisation)
+        # Never copy password hashes or login times into the change log.
+        auditlog.register(models.User, exclude_fields=["password", "last_login"], m2m_fields={"groups"})
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="accounts.sync_roles")

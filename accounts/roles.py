@@ -75,6 +75,44 @@ _PROGRAMME_MANAGE = [
     "monitoring.view_contextindicatorvalue",
 ]
 
+# Monitoring figures inside the municipality: aggregated, but small counts are not suppressed here.
+_MONITORING_READ = [
+    "monitoring.view_indicator",
+    "monitoring.view_target",
+    "monitoring.view_measurement",
+    "monitoring.view_pdcacycle",
+    "monitoring.view_report",
+]
+
+_MONITORING_MANAGE = [
+    "monitoring.add_indicator",
+    "monitoring.change_indicator",
+    "monitoring.add_target",
+    "monitoring.change_target",
+    "monitoring.add_measurement",
+    "monitoring.change_measurement",
+    "monitoring.add_measurementcorrection",
+    "monitoring.view_measurementcorrection",
+    "monitoring.view_reportingperiod",
+    "monitoring.change_reportingperiod",
+    "monitoring.approve_reportingperiod",
+    "monitoring.reopen_reportingperiod",
+    "monitoring.view_periodtransition",
+    "monitoring.add_pdcacycle",
+    "monitoring.change_pdcacycle",
+    "monitoring.add_riskreview",
+    "monitoring.view_riskreview",
+    "monitoring.add_budgetallocation",
+    "monitoring.change_budgetallocation",
+    "monitoring.view_budgetallocation",
+    "monitoring.add_budgetcommitment",
+    "monitoring.view_budgetcommitment",
+    "monitoring.add_budgetspending",
+    "monitoring.view_budgetspending",
+    "monitoring.add_report",
+    "monitoring.view_contextindicatorrevision",
+]
+
 _YOUTH_LISTS_READ = [
     "youths.view_district",
     "youths.view_school",
@@ -145,6 +183,8 @@ _CASES_PARTNER = [
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PROJECTLEIDER: _PROGRAMME_READ
     + _PROGRAMME_MANAGE
+    + _MONITORING_READ
+    + _MONITORING_MANAGE
     + _YOUTH_LISTS_READ
     + _ALL_YOUTHS_READ
     + [
@@ -155,6 +195,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _CASE_LISTS_MANAGE
     + _CASES_READ_ALL,
     Role.PROCESREGISSEUR: _PROGRAMME_READ
+    + _MONITORING_READ
     + _YOUTH_LISTS_READ
     + _ALL_YOUTHS_READ
     + ["youths.merge_youths", "youths.change_match", "youths.change_flag"]
@@ -162,8 +203,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _CASES_READ_ALL
     + _CASES_MANAGE,
     Role.PARTNER: _PROGRAMME_READ + _YOUTH_LISTS_READ + _PARTNER_YOUTHS + _CASE_LISTS_READ + _CASES_PARTNER,
-    # The ministry reads aggregated figures over the API only (issue 5 adds its monitoring perms).
-    Role.MINISTERIE: ["tracks.view_programme", "tracks.view_track", "tracks.view_intervention"],
+    # The ministry reads aggregated, suppressed figures over the API only; no other role has
+    # monitoring.view_aggregates (tests/monitoring/test_ministry_api.py).
+    Role.MINISTERIE: [
+        "tracks.view_programme",
+        "tracks.view_track",
+        "tracks.view_intervention",
+        "monitoring.view_aggregates",
+    ],
     Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN + _REFERENCE_LISTS_MANAGE + _CASE_LISTS_MANAGE,
 }
 

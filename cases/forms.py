@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, User
-from core.forms import StyledForm
+from core.forms import CheckboxSelectMultiple, RadioSelect, StyledForm
 from tracks.models import Intervention
 
 from . import selectors
@@ -119,7 +119,7 @@ class MeetingForm(StyledForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Aanwezige organisaties"),
         queryset=active_organisations(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         required=False,
     )
     attendees = PersonMultipleChoiceField(
@@ -146,7 +146,7 @@ class AttendanceForm(StyledForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Aanwezige organisaties"),
         queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         required=False,
     )
 
@@ -186,7 +186,7 @@ class MinutesForm(StyledForm):
     absent_organisations = forms.ModelMultipleChoiceField(
         label=_("Niet aanwezig bij dit punt"),
         queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         required=False,
         help_text=_("Deze organisaties zien de notulen van dit punt niet."),
     )
@@ -218,9 +218,7 @@ class ActionForm(StyledForm):
 
 
 class DecisionForm(StyledForm):
-    decision = forms.ChoiceField(
-        label=_("Besluit"), choices=AgendaItem.Decision.choices, widget=forms.RadioSelect
-    )
+    decision = forms.ChoiceField(label=_("Besluit"), choices=AgendaItem.Decision.choices, widget=RadioSelect)
     reason = forms.CharField(
         label=_("Toelichting besluit"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -281,12 +279,12 @@ class CloseForm(StyledForm):
     )
     closing_reason = forms.ChoiceField(label=_("Reden van sluiten"), choices=ClosingReason.choices)
     outcome_perspective = forms.ChoiceField(
-        label=_("Duurzaam perspectief"), choices=Perspective.choices, widget=forms.RadioSelect
+        label=_("Duurzaam perspectief"), choices=Perspective.choices, widget=RadioSelect
     )
     outcome_qualification = forms.ChoiceField(
         label=_("Diploma, (deel)certificaat of praktijkverklaring"),
         choices=Qualification.choices,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     outcome_network_size = forms.IntegerField(
         label=_("Aantal mensen in het netwerk"),
@@ -352,7 +350,7 @@ class RespondForm(StyledForm):
         label=_("Reactie"),
         choices=[("ja", _("Accepteren")), ("nee", _("Weigeren"))],
         coerce=lambda v: v == "ja",
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     reason = forms.CharField(
         label=_("Reden"), max_length=500, required=False, help_text=_("Verplicht bij weigeren.")
@@ -364,7 +362,7 @@ class FinishForm(StyledForm):
         label=_("Afronden"),
         choices=[("ja", _("Uitgevoerd")), ("nee", _("Annuleren"))],
         coerce=lambda v: v == "ja",
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     note = forms.CharField(
         label=_("Resultaat of reden"), max_length=500, required=False, help_text=_("Verplicht bij annuleren.")
@@ -396,7 +394,7 @@ class YouthGroupForm(StyledForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Deelnemende organisaties"),
         queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         required=False,
     )
     legacy_shortlist_label = forms.ChoiceField(

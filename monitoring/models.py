@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +37,7 @@ class ContextIndicatorValue(models.Model):
     area = models.CharField(_("gebied"), max_length=20, choices=Area.choices)
     value = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2)
     provisional = models.BooleanField(_("voorlopig"), default=False)
+    source = models.CharField(_("bron"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["indicator", "year", "area"]
@@ -44,3 +49,528 @@ class ContextIndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.year} {self.area}: {self.value}"
+
+
+class ContextIndicatorRevision(models.Model):
+    """A changed value on import (CBS revises provisional figures); the old value is kept here."""
+
+    value = models.ForeignKey(ContextIndicatorValue, on_delete=models.CASCADE, related_name="revisions")
+    previous_value = models.DecimalField(_("vorige waarde"), max_digits=12, decimal_places=2)
+    previous_provisional = models.BooleanField(_("vorige was voorlopig"))
+    new_value = models.DecimalField(_("nieuwe waarde"), max_digits=12, decimal_places=2)
+    new_provisional = models.BooleanField(_("nieuw voorlopig"))
+    source = models.CharField(_("bron"), max_length=200)
+    revised_at = models.DateTimeField(_("herzien op"), auto_now_add=True)
+    revised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-revised_at"]
+        verbose_name = _("herziening contextindicator")
+        verbose_name_plural = _("herzieningen contextindicatoren")
+
+    def __str__(self) -> str:
+        return f"{self.value}: {self.previous_value} → {self.new_value}"
+
+
+# --- Indicators, targets, periods and measurements ---------------------------------------------
+
+
+class Indicator(models.Model):
+    """An output or outcome indicator of one intervention, in the ministry's format.
+
+    A value is either computed by a named computation (monitoring/computations.py) from platform data,
+    or entered by hand. Percentages and rates are always stored as numerator and denominator and
+    aggregated as a ratio of sums.
+    """
+
+    class Kind(models.TextChoices):
+        OUTPUT = "output", _("Output")
+        OUTCOME = "outcome", _("Outcome")
+
+    class Unit(models.TextChoices):
+        COUNT = "count", _("aantal")
+        PERCENTAGE = "percentage", _("percentage")
+        RATE = "rate", _("per N inwoners")
+        EURO = "euro", _("euro")
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("hoger is beter")
+        DECREASE = "decrease", _("lager is beter")
+
+    class Aggregation(models.TextChoices):
+        PER_PERIOD = "per_period", _("per periode (optellen)")
+        CUMULATIVE = "cumulative", _("cumulatief (sinds de start)")
+        LATEST = "latest", _("laatste waarde")
+
+    intervention = models.ForeignKey(
+        "tracks.Intervention",
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name=_("interventie"),
+    )
+    code = models.CharField(
+        _("code"),
+        max_length=60,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z][0-9A-Za-z.\-]*$", _("Alleen letters, cijfers, punten en streepjes.")
+            )
+        ],
+        help_text=_(
+            "De code van de interventie, een streepje en een korte naam, bijvoorbeeld 2.1.3-deelnemers."
+        ),
+    )
+    # What is measured, shared by indicators of different interventions (e.g. "participants"), so
+    # that a track's total is the ratio of sums over its interventions.
+    metric = models.SlugField(_("meetgrootheid"), max_length=60)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("naam"), max_length=200)
+    unit = models.CharField(_("eenheid"), max_length=12, choices=Unit.choices)
+    rate_base = models.PositiveIntegerField(_("per aantal inwoners"), null=True, blank=True)
+    direction = models.CharField(_("richting"), max_length=10, choices=Direction.choices)
+    aggregation = models.CharField(_("optelling over perioden"), max_length=12, choices=Aggregation.choices)
+    definition = models.TextField(_("definitie"))
+    counts_persons = models.BooleanField(
+        _("telt personen"),
+        default=False,
+        help_text=_("Aantallen personen onder 5 worden voor het ministerie onderdrukt."),
+    )
+    computation = models.CharField(
+        _("berekening"),
+        max_length=60,
+        blank=True,
+        help_text=_("Leeg: de waarde wordt met de hand ingevoerd."),
+    )
+    entry_period_kind = models.CharField(
+        _("invoer per"),
+        max_length=10,
+        choices=[("month", _("maand")), ("quarter", _("kwartaal")), ("year", _("jaar"))],
+        default="quarter",
+        help_text=_("Alleen bij handmatige invoer: de periode waarover een waarde wordt ingevoerd."),
+    )
+    baseline_value = models.DecimalField(
+        _("nulmeting"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    baseline_date = models.DateField(_("datum nulmeting"), null=True, blank=True)
+    baseline_source = models.CharField(_("bron nulmeting"), max_length=300, blank=True)
+    measurable_result = models.ForeignKey(
+        "tracks.MeasurableResult",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("meetbaar resultaat uit het plan"),
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["intervention__order", "order", "code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+        permissions = [
+            # The ministry's API: aggregated, non-personal figures only (accounts/roles.py).
+            ("view_aggregates", _("Mag geaggregeerde monitoringcijfers via de API lezen")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(unit="rate") | models.Q(rate_base__gt=0), name="indicator_rate_has_base"
+            ),
+            # A running total from hand-entered figures would make people add up by hand; cumulative
+            # indicators are computed from platform data over [programme start, period end].
+            models.CheckConstraint(
+                condition=~models.Q(aggregation="cumulative") | ~models.Q(computation=""),
+                name="indicator_cumulative_is_computed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.unit in (self.Unit.PERCENTAGE, self.Unit.RATE)
+
+    @property
+    def is_manual(self) -> bool:
+        return not self.computation
+
+
+class ReportingPeriod(models.Model):
+    """A month, quarter or year whose figures move open → submitted → approved (locked)."""
+
+    class Kind(models.TextChoices):
+        MONTH = "month", _("maand")
+        QUARTER = "quarter", _("kwartaal")
+        YEAR = "year", _("jaar")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        SUBMITTED = "submitted", _("ingediend")
+        APPROVED = "approved", _("goedgekeurd")
+
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    start = models.DateField(_("begin"))
+    end = models.DateField(_("einde"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    status_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-start", "kind"]
+        verbose_name = _("rapportageperiode")
+        verbose_name_plural = _("rapportageperioden")
+        permissions = [
+            ("approve_reportingperiod", _("Mag een periode goedkeuren (vastzetten)")),
+            ("reopen_reportingperiod", _("Mag een goedgekeurde periode heropenen")),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "start"], name="reporting_period_unique"),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="reporting_period_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.as_period().label
+
+    def as_period(self) -> Any:
+        from .periods import Period
+
+        return Period(self.kind, self.start)
+
+    @property
+    def code(self) -> str:
+        return self.as_period().code
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+
+class PeriodTransition(models.Model):
+    """Every status change of a period, with who, when and (for a reopening) why."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=10, choices=ReportingPeriod.Status.choices)
+    to_status = models.CharField(max_length=10, choices=ReportingPeriod.Status.choices)
+    reason = models.TextField(_("reden"), blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("statuswijziging periode")
+        verbose_name_plural = _("statuswijzigingen perioden")
+        constraints = [
+            # Reopening an approved period is an exception that must say why.
+            models.CheckConstraint(
+                condition=~models.Q(from_status="approved") | ~models.Q(reason=""),
+                name="period_reopen_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.from_status} → {self.to_status}"
+
+
+class Target(models.Model):
+    """A SMART target of an indicator for a period: value, deadline, wording and rationale."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="targets")
+    value = models.DecimalField(_("streefwaarde"), max_digits=14, decimal_places=2)
+    deadline = models.DateField(_("uiterlijk"))
+    specific = models.TextField(_("specifiek en meetbaar geformuleerd"))
+    rationale = models.TextField(_("onderbouwing"), blank=True)
+
+    class Meta:
+        ordering = ["indicator", "period__start"]
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+        constraints = [models.UniqueConstraint(fields=["indicator", "period"], name="target_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.period}: {self.value}"
+
+
+class Measurement(models.Model):
+    """The fact: an indicator's value for one period, as reports and the API read it.
+
+    Written only by monitoring.services: computed by the scheduled job, entered by hand, or aggregated
+    from hand-entered values of the periods inside it. Once its period is approved the row changes
+    only through a MeasurementCorrection.
+    """
+
+    class Origin(models.TextChoices):
+        COMPUTED = "computed", _("berekend uit de platformgegevens")
+        ENTERED = "entered", _("handmatig ingevoerd")
+        AGGREGATED = "aggregated", _("opgeteld uit ingevoerde perioden")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="measurements")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="measurements")
+    origin = models.CharField(_("herkomst"), max_length=12, choices=Origin.choices)
+    numerator = models.DecimalField(_("teller / waarde"), max_digits=14, decimal_places=2)
+    denominator = models.DecimalField(_("noemer"), max_digits=14, decimal_places=2, null=True, blank=True)
+    # {"district": {"West": 3, ...}, "gender": {...}, "age_band": {...}} – counts only, never persons.
+    breakdowns = models.JSONField(_("uitsplitsingen"), default=dict, blank=True)
+    source = models.CharField(_("bron"), max_length=300, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        ordering = ["indicator", "period__start"]
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period"], name="measurement_unique"),
+        ]
+        indexes = [
+            # Reports and the API read every fact of one period at once.
+            models.Index(fields=["period", "indicator"], name="measurement_period_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.period}: {self.numerator}/{self.denominator}"
+
+
+class MeasurementCorrection(models.Model):
+    """A change to a fact in a locked (approved) period: never silent, always with a reason."""
+
+    measurement = models.ForeignKey(Measurement, on_delete=models.PROTECT, related_name="corrections")
+    previous_numerator = models.DecimalField(max_digits=14, decimal_places=2)
+    previous_denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    numerator = models.DecimalField(_("teller / waarde"), max_digits=14, decimal_places=2)
+    denominator = models.DecimalField(_("noemer"), max_digits=14, decimal_places=2, null=True, blank=True)
+    reason = models.TextField(_("reden"))
+    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    corrected_at = models.DateTimeField(_("gecorrigeerd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["corrected_at", "id"]
+        verbose_name = _("correctie")
+        verbose_name_plural = _("correcties")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="correction_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measurement}: {self.previous_numerator} → {self.numerator}"
+
+
+# --- PDCA ----------------------------------------------------------------------------------------
+
+
+class PdcaCycle(models.Model):
+    """One turn of the local PDCA cycle for a track and period (plan component B)."""
+
+    class Status(models.TextChoices):
+        PLAN = "plan", _("Plan")
+        DO = "do", _("Do")
+        CHECK = "check", _("Check")
+        ACT = "act", _("Act")
+        CLOSED = "closed", _("Afgerond")
+
+    track = models.ForeignKey("tracks.Track", on_delete=models.PROTECT, related_name="pdca_cycles")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="pdca_cycles")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("eigenaar")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLAN)
+    plan = models.TextField(_("plan: SMART-doelen en aanpak"), blank=True)
+    do = models.TextField(_("do: toelichting op de uitvoering"), blank=True)
+    check_notes = models.TextField(_("check: duiding van de resultaten"), blank=True)
+    act_adjustment = models.TextField(_("act: besloten bijsturing"), blank=True)
+    act_reason = models.TextField(_("act: reden"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-period__start", "track__order"]
+        verbose_name = _("PDCA-cyclus")
+        verbose_name_plural = _("PDCA-cycli")
+        constraints = [
+            models.UniqueConstraint(fields=["track", "period"], name="pdca_unique"),
+            models.CheckConstraint(
+                condition=models.Q(act_adjustment="") | ~models.Q(act_reason=""),
+                name="pdca_adjustment_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"PDCA {self.track.code} {self.period}"
+
+
+class RiskReview(models.Model):
+    """The state of one of the plan's risks at a date (section 4), so a report can show it then."""
+
+    class Level(models.TextChoices):
+        LOW = "low", _("laag")
+        MEDIUM = "medium", _("middel")
+        HIGH = "high", _("hoog")
+
+    risk = models.ForeignKey("tracks.Risk", on_delete=models.PROTECT, related_name="reviews")
+    date = models.DateField(_("datum"))
+    level = models.CharField(_("niveau"), max_length=10, choices=Level.choices)
+    measures = models.TextField(_("beheersmaatregelen en stand van zaken"))
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["risk", "-date", "-id"]
+        verbose_name = _("risicobeoordeling")
+        verbose_name_plural = _("risicobeoordelingen")
+        indexes = [
+            # "The latest review of each risk on or before a date" (reports, risk page).
+            models.Index(fields=["risk", "-date"], name="risk_review_latest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.risk.code} {self.date}: {self.level}"
+
+
+# --- Budget --------------------------------------------------------------------------------------
+
+
+class BudgetAllocation(models.Model):
+    """Money set aside in a programme year for a track (component) or one of its interventions.
+
+    The sum over a year never exceeds the year's cap (EUR 500,000); monitoring.services enforces it
+    under a row lock on the budget year.
+    """
+
+    budget_year = models.ForeignKey("tracks.BudgetYear", on_delete=models.PROTECT, related_name="allocations")
+    track = models.ForeignKey("tracks.Track", on_delete=models.PROTECT, related_name="allocations")
+    intervention = models.ForeignKey(
+        "tracks.Intervention", on_delete=models.PROTECT, null=True, blank=True, related_name="allocations"
+    )
+    amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["budget_year", "track__order", "intervention__order"]
+        verbose_name = _("budgettoewijzing")
+        verbose_name_plural = _("budgettoewijzingen")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="allocation_not_negative"),
+            models.UniqueConstraint(
+                fields=["budget_year", "intervention"],
+                condition=models.Q(intervention__isnull=False),
+                name="allocation_intervention_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["budget_year", "track"],
+                condition=models.Q(intervention__isnull=True),
+                name="allocation_track_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        what = self.intervention.code if self.intervention_id else self.track.code  # type: ignore[union-attr]
+        return f"{self.budget_year}: {what} € {self.amount}"
+
+
+class BudgetCommitment(models.Model):
+    """An obligation entered into (an order, a contract, a subsidy decision) against an allocation."""
+
+    allocation = models.ForeignKey(BudgetAllocation, on_delete=models.PROTECT, related_name="commitments")
+    date = models.DateField(_("datum"))
+    amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
+    description = models.CharField(_("omschrijving"), max_length=300)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("verplichting")
+        verbose_name_plural = _("verplichtingen")
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="commitment_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.date} € {self.amount} {self.description}"
+
+
+class BudgetSpending(models.Model):
+    """Money actually spent (a paid invoice) against an allocation, on a date."""
+
+    allocation = models.ForeignKey(BudgetAllocation, on_delete=models.PROTECT, related_name="spendings")
+    date = models.DateField(_("datum"))
+    amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
+    description = models.CharField(_("omschrijving"), max_length=300)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("uitgave")
+        verbose_name_plural = _("uitgaven")
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="spending_positive")]
+        indexes = [
+            # Budget computations sum spending per period (date range), optionally per intervention.
+            models.Index(fields=["date"], name="spending_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} € {self.amount} {self.description}"
+
+
+# --- Reports -------------------------------------------------------------------------------------
+
+
+class Report(models.Model):
+    """An immutable snapshot of the monitoring figures of one period, with its XLSX and PDF.
+
+    Made only by a Celery task (monitoring.tasks.report_build). (period, version) is unique, so two
+    workers can never make the same report twice; the builder also claims the row under a lock.
+    The files live in the database: the worker and the web process share nothing else.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wordt gemaakt")
+        READY = "ready", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    class Trigger(models.TextChoices):
+        SCHEDULE = "schedule", _("volgens schema")
+        REQUEST = "request", _("op verzoek")
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="reports")
+    version = models.PositiveSmallIntegerField(_("versie"), default=1)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    trigger = models.CharField(_("aanleiding"), max_length=10, choices=Trigger.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    generated_at = models.DateTimeField(_("gemaakt op"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    data = models.JSONField(_("gegevens"), default=dict, blank=True, editable=False)
+    # SHA-256 of the figures (not of the time of making): same data, same hash.
+    figures_hash = models.CharField(max_length=64, blank=True, editable=False)
+    xlsx = models.BinaryField(null=True, blank=True, editable=False)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-period__start", "-version"]
+        verbose_name = _("rapportage")
+        verbose_name_plural = _("rapportages")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "version"], name="report_period_version_unique"),
+        ]
+        indexes = [
+            # The catch-up job: the last report that succeeded, per kind of period.
+            models.Index(fields=["status", "period"], name="report_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Rapportage')} {self.period} v{self.version}"

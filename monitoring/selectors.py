@@ -1,9 +1,32 @@
+"""Reads for monitoring. Figures are read from Measurement facts only – never from live case tables."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from .models import ContextIndicator
+from django.db.models import Prefetch, QuerySet, Sum
+
+from tracks.models import BudgetYear, Programme, Risk, Track
+
+from .figures import combine, display_value, public_figure, status
+from .models import (
+    BudgetAllocation,
+    ContextIndicator,
+    ContextIndicatorValue,
+    Indicator,
+    Measurement,
+    MeasurementCorrection,
+    PdcaCycle,
+    Report,
+    ReportingPeriod,
+    RiskReview,
+    Target,
+)
+from .periods import Period
 
 
 @dataclass
@@ -25,3 +48,394 @@ def context_indicator_table() -> list[ContextRow]:
         by_area = {v.area: v.value for v in values if v.year == year}
         rows.append(ContextRow(indicator, year, by_area.get("municipality"), by_area.get("national")))
     return rows
+
+
+def context_series() -> list[dict[str, Any]]:
+    """Every context indicator with its values per year for both areas (the chart over the years)."""
+    series = []
+    for indicator in ContextIndicator.objects.prefetch_related(
+        Prefetch("values", queryset=ContextIndicatorValue.objects.order_by("year"))
+    ).order_by("order"):
+        values = list(indicator.values.all())
+        years = sorted({v.year for v in values})
+        by_key = {(v.year, v.area): v for v in values}
+        series.append(
+            {
+                "code": indicator.code,
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "source": indicator.source,
+                "years": years,
+                "municipality": [_ctx(by_key.get((y, "municipality"))) for y in years],
+                "national": [_ctx(by_key.get((y, "national"))) for y in years],
+                "rows": [
+                    {
+                        "year": y,
+                        "municipality": by_key[(y, "municipality")].value
+                        if (y, "municipality") in by_key
+                        else None,
+                        "national": by_key[(y, "national")].value if (y, "national") in by_key else None,
+                        "provisional": any(
+                            by_key[(y, a)].provisional
+                            for a in ("municipality", "national")
+                            if (y, a) in by_key
+                        ),
+                    }
+                    for y in years
+                ],
+            }
+        )
+    return series
+
+
+def _ctx(value: ContextIndicatorValue | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {"value": value.value, "provisional": value.provisional}
+
+
+# --- Indicators and their values ---------------------------------------------------------------------
+
+
+def indicator_list() -> QuerySet[Indicator]:
+    return Indicator.objects.filter(is_active=True).select_related("intervention__track", "measurable_result")
+
+
+def indicator_get(*, code: str) -> Indicator | None:
+    return indicator_list().filter(code=code).first()
+
+
+def reporting_period_find(*, period: Period) -> ReportingPeriod | None:
+    return ReportingPeriod.objects.filter(kind=period.kind, start=period.start).first()
+
+
+@dataclass
+class IndicatorValue:
+    indicator: Indicator
+    measurement: Measurement | None
+    target: Target | None
+    approval: str
+    previous_numerator: Decimal | None = None
+    corrections: list[MeasurementCorrection] = field(default_factory=list)
+
+    @property
+    def numerator(self) -> Decimal | None:
+        return self.measurement.numerator if self.measurement else None
+
+    @property
+    def denominator(self) -> Decimal | None:
+        return self.measurement.denominator if self.measurement else None
+
+    @property
+    def value(self) -> Decimal | None:
+        i = self.indicator
+        return display_value(i.unit, self.numerator, self.denominator, i.rate_base)
+
+    @property
+    def status(self) -> str | None:
+        return status(self.indicator.direction, self.value, self.target.value if self.target else None)
+
+    @property
+    def progress(self) -> Decimal | None:
+        """Value as a share of the target (for the progress bars), in percent."""
+        if self.value is None or not self.target or not self.target.value:
+            return None
+        return (self.value * 100 / self.target.value).quantize(Decimal("1"))
+
+    def public(self) -> dict[str, object]:
+        i = self.indicator
+        return public_figure(
+            unit=i.unit,
+            counts_persons=i.counts_persons,
+            numerator=self.numerator,
+            denominator=self.denominator,
+            rate_base=i.rate_base,
+            previous_cumulative=(
+                self.previous_numerator if i.aggregation == Indicator.Aggregation.CUMULATIVE else None
+            ),
+        )
+
+
+def indicator_values(*, period: Period, indicators: Any = None) -> list[IndicatorValue]:
+    """Every (active) indicator's fact, target and approval state for one period: four queries."""
+    indicators = list(indicators if indicators is not None else indicator_list())
+    reporting_period = reporting_period_find(period=period)
+    previous = reporting_period_find(period=period.previous())
+    ids = [i.pk for i in indicators]
+    measurements: dict[int, Measurement] = {}
+    targets: dict[int, Target] = {}
+    previous_numerators: dict[int, Decimal] = {}
+    if reporting_period is not None:
+        for m in Measurement.objects.filter(period=reporting_period, indicator_id__in=ids).prefetch_related(
+            Prefetch("corrections", queryset=MeasurementCorrection.objects.select_related("corrected_by"))
+        ):
+            measurements[m.indicator_id] = m
+        targets = {
+            t.indicator_id: t for t in Target.objects.filter(period=reporting_period, indicator_id__in=ids)
+        }
+    if previous is not None:
+        previous_numerators = dict(
+            Measurement.objects.filter(period=previous, indicator_id__in=ids).values_list(
+                "indicator_id", "numerator"
+            )
+        )
+    approval = reporting_period.status if reporting_period else ReportingPeriod.Status.OPEN
+    return [
+        IndicatorValue(
+            indicator=i,
+            measurement=measurements.get(i.pk),
+            target=targets.get(i.pk),
+            approval=approval,
+            previous_numerator=previous_numerators.get(i.pk),
+            corrections=list(measurements[i.pk].corrections.all()) if i.pk in measurements else [],
+        )
+        for i in indicators
+    ]
+
+
+@dataclass
+class MetricTotal:
+    track: Track
+    metric: str
+    name: str
+    unit: str
+    rate_base: int | None
+    numerator: Decimal
+    denominator: Decimal | None
+    interventions: list[str]
+
+    @property
+    def value(self) -> Decimal | None:
+        return display_value(self.unit, self.numerator, self.denominator, self.rate_base)
+
+
+def track_totals(values: list[IndicatorValue]) -> list[MetricTotal]:
+    """Per track, every metric measured in two or more of its interventions, added up as a ratio of
+    sums over the interventions (never an average of their percentages)."""
+    groups: dict[tuple[int, str, str], list[IndicatorValue]] = defaultdict(list)
+    for v in values:
+        if v.measurement is not None:
+            i = v.indicator
+            groups[(i.intervention.track_id, i.metric, i.unit)].append(v)
+    totals = []
+    for (_track_id, metric, unit), members in groups.items():
+        if len({m.indicator.intervention_id for m in members}) < 2:
+            continue
+        numerator, denominator = combine((m.numerator, m.denominator) for m in members)  # type: ignore[misc]
+        first = members[0].indicator
+        totals.append(
+            MetricTotal(
+                track=first.intervention.track,
+                metric=metric,
+                name=first.name,
+                unit=unit,
+                rate_base=first.rate_base,
+                numerator=numerator,
+                denominator=denominator,
+                interventions=sorted(m.indicator.intervention.code for m in members),
+            )
+        )
+    return sorted(totals, key=lambda t: (t.track.order, t.metric))
+
+
+def indicator_history(*, indicator: Indicator, kind: str) -> list[Measurement]:
+    return list(
+        Measurement.objects.filter(indicator=indicator, period__kind=kind)
+        .select_related("period", "entered_by")
+        .prefetch_related("corrections__corrected_by")
+        .order_by("period__start")
+    )
+
+
+# --- Periods -------------------------------------------------------------------------------------
+
+
+def period_list() -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.select_related("status_changed_by").order_by("-start", "kind")
+
+
+# --- PDCA ----------------------------------------------------------------------------------------
+
+
+def pdca_list() -> QuerySet[PdcaCycle]:
+    return PdcaCycle.objects.select_related("track", "period", "owner").order_by(
+        "-period__start", "track__order"
+    )
+
+
+def pdca_get(*, track_code: str, period: Period) -> PdcaCycle | None:
+    return (
+        pdca_list()
+        .filter(track__code=track_code, period__kind=period.kind, period__start=period.start)
+        .first()
+    )
+
+
+def pdca_check_rows(*, track: Track, values: list[IndicatorValue]) -> list[IndicatorValue]:
+    """Check: the track's indicators with their result against target (filled automatically)."""
+    return [v for v in values if v.indicator.intervention.track_id == track.pk]
+
+
+# --- Risks ---------------------------------------------------------------------------------------
+
+
+def risks_with_state(*, on: dt.date | None = None) -> list[tuple[Risk, RiskReview | None]]:
+    """Each risk of the plan with its latest review on or before `on` (two queries)."""
+    reviews = RiskReview.objects.select_related("reviewed_by").order_by("risk_id", "-date", "-id")
+    if on is not None:
+        reviews = reviews.filter(date__lte=on)
+    latest: dict[int, RiskReview] = {}
+    for review in reviews:
+        latest.setdefault(review.risk_id, review)
+    return [(risk, latest.get(risk.pk)) for risk in Risk.objects.order_by("code")]
+
+
+# --- Budget --------------------------------------------------------------------------------------
+
+
+@dataclass
+class BudgetRow:
+    allocation: BudgetAllocation
+    committed: Decimal
+    spent: Decimal
+    participants: Decimal | None = None
+
+    @property
+    def allocated(self) -> Decimal:
+        return self.allocation.amount
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.allocated - self.spent
+
+    @property
+    def burn_rate(self) -> Decimal | None:
+        return display_value("percentage", self.spent, self.allocated) if self.allocated else None
+
+    @property
+    def cost_per_participant(self) -> Decimal | None:
+        if not self.participants:
+            return None
+        return (self.spent / self.participants).quantize(Decimal("0.01"))
+
+
+@dataclass
+class BudgetOverview:
+    year: BudgetYear
+    rows: list[BudgetRow]
+    until: dt.date
+
+    @property
+    def allocated(self) -> Decimal:
+        return sum((r.allocated for r in self.rows), Decimal("0"))
+
+    @property
+    def committed(self) -> Decimal:
+        return sum((r.committed for r in self.rows), Decimal("0"))
+
+    @property
+    def spent(self) -> Decimal:
+        return sum((r.spent for r in self.rows), Decimal("0"))
+
+    @property
+    def unallocated(self) -> Decimal:
+        return self.year.cap - self.allocated
+
+    @property
+    def burn_rate(self) -> Decimal | None:
+        return display_value("percentage", self.spent, self.allocated) if self.allocated else None
+
+    @property
+    def elapsed(self) -> Decimal:
+        """The share of the year that has passed on `until` (to compare the burn rate with)."""
+        total = (self.year.end - self.year.start).days + 1
+        passed = min(max((self.until - self.year.start).days + 1, 0), total)
+        return (Decimal(passed) * 100 / total).quantize(Decimal("0.1"))
+
+
+def budget_year_list() -> QuerySet[BudgetYear]:
+    return BudgetYear.objects.order_by("number")
+
+
+def budget_year_for(day: dt.date) -> BudgetYear | None:
+    """The programme year that contains `day`; before or after the programme, the nearest one."""
+    years = list(BudgetYear.objects.order_by("number"))
+    for year in years:
+        if year.start <= day <= year.end:
+            return year
+    if not years:
+        return None
+    return years[0] if day < years[0].start else years[-1]
+
+
+def budget_overview(*, year: BudgetYear, until: dt.date) -> BudgetOverview:
+    """Allocated, committed and spent (up to `until`) per allocation, with participants for the cost
+    per participant taken from the year's "participants" facts. A fixed number of queries."""
+    allocations = list(
+        BudgetAllocation.objects.filter(budget_year=year)
+        .select_related("track", "intervention")
+        .annotate(
+            committed_total=Sum(
+                "commitments__amount", filter=_date_until("commitments", until), distinct=False
+            ),
+        )
+        .order_by("track__order", "intervention__order")
+    )
+    spent = dict(
+        BudgetAllocation.objects.filter(budget_year=year)
+        .annotate(total=Sum("spendings__amount", filter=_date_until("spendings", until)))
+        .values_list("pk", "total")
+    )
+    participants = _participants_by_intervention(year)
+    rows = [
+        BudgetRow(
+            allocation=a,
+            committed=a.committed_total or Decimal("0"),  # type: ignore[attr-defined]
+            spent=spent.get(a.pk) or Decimal("0"),
+            participants=participants.get(a.intervention_id) if a.intervention_id else None,
+        )
+        for a in allocations
+    ]
+    return BudgetOverview(year=year, rows=rows, until=until)
+
+
+def _date_until(relation: str, until: dt.date) -> Any:
+    from django.db.models import Q
+
+    return Q(**{f"{relation}__date__lte": until})
+
+
+def _participants_by_intervention(year: BudgetYear) -> dict[int, Decimal]:
+    """Participants per intervention in a programme year: the sum of the quarter facts of indicators
+    with metric "participants" for the quarters inside the year."""
+    rows = (
+        Measurement.objects.filter(
+            indicator__metric="participants",
+            period__kind="quarter",
+            period__start__gte=year.start,
+            period__end__lte=year.end,
+        )
+        .values("indicator__intervention_id")
+        .annotate(total=Sum("numerator"))
+    )
+    return {r["indicator__intervention_id"]: r["total"] for r in rows}
+
+
+# --- Reports -------------------------------------------------------------------------------------
+
+
+def report_list() -> QuerySet[Report]:
+    """Reports without their (large) data and files."""
+    return (
+        Report.objects.select_related("period", "requested_by")
+        .defer("data", "xlsx", "pdf")
+        .order_by("-period__start", "period__kind", "-version")
+    )
+
+
+def report_get(*, pk: int) -> Report | None:
+    return Report.objects.select_related("period").defer("xlsx", "pdf").filter(pk=pk).first()
+
+
+def programme_get() -> Programme | None:
+    return Programme.objects.order_by("start").first()

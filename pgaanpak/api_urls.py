@@ -1,9 +1,15 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularJSONAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
 from rest_framework.routers import DefaultRouter
 
 from accounts.apis import OrganisationViewSet
 from cases.apis import ActionViewSet, CaseViewSet, FollowUpTypeViewSet, MeetingViewSet, YouthGroupViewSet
+from monitoring.apis import InterventionFiguresView, MeasurementEntryView, ReportViewSet
 from tracks.apis import InterventionViewSet, TrackViewSet
 from youths.apis import FlagViewSet, MatchViewSet, SignalCategoryViewSet, SignalViewSet, YouthViewSet
 
@@ -11,6 +17,7 @@ router = DefaultRouter()
 router.register("tracks", TrackViewSet, basename="track")
 router.register("interventions", InterventionViewSet, basename="intervention")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("monitoring/reports", ReportViewSet, basename="monitoring-report")
 router.register("youths", YouthViewSet, basename="youth")
 router.register("signals", SignalViewSet, basename="signal")
 router.register("matches", MatchViewSet, basename="match")
@@ -23,7 +30,15 @@ router.register("groups", YouthGroupViewSet, basename="group")
 router.register("follow-up-types", FollowUpTypeViewSet, basename="follow-up-type")
 
 urlpatterns = [
+    # NL API Design Rules (API-51): the OpenAPI document is published at the API's base.
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "monitoring/interventions/",
+        InterventionFiguresView.as_view(),
+        name="monitoring-interventions",
+    ),
+    path("monitoring/measurements/", MeasurementEntryView.as_view(), name="monitoring-measurements"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("", include(router.urls)),

@@ -15,6 +15,20 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "core.tasks.outbox_flush",
         "schedule": 60.0,
     },
+    # Stores the monitoring facts (Measurement) of every open period from the platform's data, so
+    # that pages, reports and the ministry's API read facts instead of scanning live tables.
+    # Nightly, when nobody works and the day's data are complete.
+    "monitoring-measurements-refresh": {
+        "task": "monitoring.tasks.measurements_refresh",
+        "schedule": crontab(hour=1, minute=30),
+    },
+    # Makes the monthly and quarterly reports that are due and not made yet. Every period since the
+    # last report that succeeded is made, so a run that beat dropped (broker down) is caught up the
+    # next day; each report is made once (unique per period and version, claimed under a row lock).
+    "monitoring-reports-catch-up": {
+        "task": "monitoring.tasks.reports_catch_up",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # Combination rules over every youth with a recent signal (youths.services.flags_evaluate_all).
     # Nightly, when nobody logs signals: picks up rules the projectleider added or changed and
     # corrected signals, and evaluates with the new date as windows move. Raises no flag twice.

@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("account/", include("accounts.urls")),
     path("api/v1/", include(("pgaanpak.api_urls", "api"), namespace="api")),
+    path("monitoring/", include("monitoring.urls")),
     path("meldingen/", include("core.urls")),
     path("", include("youths.urls")),
     path("", include("cases.urls")),

@@ -168,6 +168,10 @@ def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator[subpro
     database_url = _test_database_url()
     require_service("PostgreSQL (the worker shares the test database)", database_url is not None)
     env = {**os.environ, "DATABASE_URL": database_url or "", "DEBUG": "true", "DB_CONN_MAX_AGE": "0"}
+    # A queue and host name of this test session only: a worker left over from another run (or
+    # another checkout on this machine) never takes our tasks, and we never take theirs.
+    queue = f"pgaanpak-test-{os.getpid()}"
+    hostname = f"test-{os.getpid()}@localhost"
     worker = subprocess.Popen(
         [
             sys.executable,
@@ -181,28 +185,34 @@ def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator[subpro
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
-            f"--hostname=test-{os.getpid()}@%h",
+            f"--hostname={hostname}",
+            "-Q",
+            queue,
         ],
         cwd=ROOT,
         env=env,
     )
     from pgaanpak.celery import app
 
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if worker.poll() is not None:
-            pytest.fail(f"Celery worker exited with code {worker.returncode}")
-        if app.control.ping(timeout=1):
-            break
-    else:
-        worker.terminate()
-        pytest.fail("Celery worker did not answer a ping within 60 s")
-    yield worker
-    worker.terminate()
+    saved_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
     try:
-        worker.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        worker.kill()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if worker.poll() is not None:
+                pytest.fail(f"Celery worker exited with code {worker.returncode}")
+            if app.control.ping(destination=[hostname], timeout=1):
+                break
+        else:
+            pytest.fail("Celery worker did not answer a ping within 60 s")
+        yield worker
+    finally:
+        app.conf.task_default_queue = saved_queue
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
 
 
 @pytest.fixture(autouse=True)

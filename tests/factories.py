@@ -21,6 +21,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("name",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Organisatie {n}")
     kind = factory.SubFactory(OrganisationKindFactory)
@@ -52,6 +53,34 @@ class UserFactory(factory.django.DjangoModelFactory):
     def sync_role(obj: User, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
         if create:
             user_set_role(actor=None, user=obj, role=obj.role)
+
+
+# --- Monitoring ------------------------------------------------------------------------------------
+
+
+def budget_allocation(*, intervention_code: str, amount: str, year_number: int = 1, actor: object = None):
+    """An allocation through the service (which enforces the cap), for a loaded plan."""
+    from monitoring.services import allocation_set
+    from tracks.models import BudgetYear, Intervention
+
+    intervention = Intervention.objects.select_related("track").get(code=intervention_code)
+    return allocation_set(
+        actor=actor,
+        budget_year=BudgetYear.objects.get(number=year_number),
+        track=intervention.track,
+        intervention=intervention,
+        amount=amount,
+    )
+
+
+class BudgetSpendingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "monitoring.BudgetSpending"
+
+    allocation = None
+    amount = "100.00"
+    description = factory.Sequence(lambda n: f"Factuur {n}")
+    created_by = factory.SubFactory(UserFactory, role="projectleider")
 
 
 # --- youths -------------------------------------------------------------------------------------

@@ -7,8 +7,16 @@ from cases.models import Action, AgendaItem, Case, Enrolment, FamilyLink, Meetin
 from core.models import Notification
 
 
+@pytest.fixture
+def plan_and_indicators(db):
+    """What `make run` loads before the demo: the plan with its indicators (monitoring's demo needs them)."""
+    call_command("load_plan", stdout=StringIO())
+
+
 @pytest.mark.django_db
-def test_the_demo_shows_meetings_cases_actions_and_a_group_and_loads_twice_without_change(settings, plan):
+def test_the_demo_shows_meetings_cases_actions_and_a_group_and_loads_twice_without_change(
+    settings, plan_and_indicators
+):
     settings.DEBUG = True
     call_command("load_demo", stdout=StringIO())
     meeting = Meeting.objects.get()
@@ -42,7 +50,7 @@ def test_the_demo_shows_meetings_cases_actions_and_a_group_and_loads_twice_witho
 
 
 @pytest.mark.django_db
-def test_the_demo_pages_render_for_every_role(settings, plan, web):
+def test_the_demo_pages_render_for_every_role(settings, plan_and_indicators, web):
     from accounts.models import User
 
     settings.DEBUG = True

@@ -9,19 +9,17 @@ from core.models import OutboxMessage
 
 
 @pytest.fixture
-def dead_broker(settings):
-    from pgaanpak.celery import app
+def dead_broker(settings, monkeypatch):
+    """A Celery app like ours whose broker is a closed port; the global app is left untouched."""
+    from celery import Celery
 
-    saved = (app.conf.broker_url, app.conf.task_always_eager)
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.task_always_eager = False
-    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-    # Forget connections made earlier in the run: `task.delay()` (even in eager mode) builds a producer
-    # pool on the old broker URL, and send_task would publish through it instead of the dead broker.
-    app._pool = app.amqp._producer_pool = None
-    yield
-    app.conf.broker_url, app.conf.task_always_eager = saved
-    app._pool = app.amqp._producer_pool = None
+    dead = Celery("pgaanpak-dead-broker", set_as_current=False)
+    dead.config_from_object("django.conf:settings", namespace="CELERY")
+    dead.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    dead.conf.task_always_eager = False
+    monkeypatch.setattr("pgaanpak.celery.app", dead)
+    return dead
 
 
 @pytest.mark.django_db

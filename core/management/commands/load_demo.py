@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import DEMO_PASSWORD, demo_accounts_load
 from cases.demo import demo_cases_load
+from monitoring.demo import demo_monitoring_load
 from youths.demo import demo_youths_load
 
 
@@ -21,9 +22,12 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demogegevens worden alleen geladen met DEBUG aan (lokale demo).")
         users = demo_accounts_load()
-        # Later features add their demo data here, each through its own services.
+        # Each feature adds its demo data here through its own services; monitoring last, as its
+        # figures are computed from the others.
         youths = demo_youths_load()
         cases = demo_cases_load()
+        if demo_monitoring_load().get("skipped"):
+            self.stdout.write("Monitoring-demo overgeslagen: laad eerst het plan (manage.py load_plan).")
         self.stdout.write("")
         self.stdout.write("Demo-gebruikers (wachtwoord voor allemaal: %s)" % DEMO_PASSWORD)
         for user in users:

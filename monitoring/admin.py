@@ -1,0 +1,116 @@
+"""Admin for monitoring: indicator definitions are edited here; figures are read-only.
+
+Measurements, corrections, periods, budget and reports change only through the monitoring pages and
+their services (which enforce locking, the budget cap and the audit trail), never in the admin.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+
+from . import computations
+from .models import (
+    BudgetAllocation,
+    BudgetCommitment,
+    BudgetSpending,
+    ContextIndicatorRevision,
+    Indicator,
+    Measurement,
+    MeasurementCorrection,
+    PdcaCycle,
+    PeriodTransition,
+    Report,
+    ReportingPeriod,
+    RiskReview,
+    Target,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+class IndicatorForm(forms.ModelForm):
+    computation = forms.ChoiceField(required=False)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "intervention",
+            "code",
+            "metric",
+            "kind",
+            "name",
+            "unit",
+            "rate_base",
+            "direction",
+            "aggregation",
+            "definition",
+            "counts_persons",
+            "computation",
+            "entry_period_kind",
+            "baseline_value",
+            "baseline_date",
+            "baseline_source",
+            "measurable_result",
+            "order",
+            "is_active",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["computation"].choices = [("", "— handmatige invoer —"), *computations.choices()]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    form = IndicatorForm
+    list_display = ["code", "name", "intervention", "kind", "unit", "aggregation", "computation", "is_active"]
+    list_filter = ["kind", "unit", "intervention", "is_active"]
+    list_select_related = ["intervention"]
+    search_fields = ["code", "name", "metric"]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(ReadOnlyAdmin):
+    list_display = ["indicator", "period", "numerator", "denominator", "origin", "updated_at"]
+    list_filter = ["origin", "period__kind"]
+    list_select_related = ["indicator", "period"]
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "kind", "start", "end", "status"]
+    list_filter = ["kind", "status"]
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "status", "trigger", "requested_at", "generated_at"]
+    list_filter = ["status"]
+    list_select_related = ["period"]
+    exclude = ["data", "xlsx", "pdf"]
+
+
+for model in (
+    Target,
+    MeasurementCorrection,
+    PeriodTransition,
+    PdcaCycle,
+    RiskReview,
+    BudgetAllocation,
+    BudgetCommitment,
+    BudgetSpending,
+    ContextIndicatorRevision,
+):
+    admin.site.register(model, ReadOnlyAdmin)

@@ -1,0 +1,467 @@
+"""The report snapshot as files: XLSX (a tidy data sheet plus one formatted sheet per track) and PDF.
+
+Both are made from the snapshot only (monitoring.reports), in the Celery worker. docs/monitoring.md
+describes the layout.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .reports import indicator_rows
+
+TIDY_COLUMNS = [
+    ("periode", lambda d, r: d["period"]["code"]),
+    ("soort_periode", lambda d, r: d["period"]["kind"]),
+    ("spoor", lambda d, r: r["track"]),
+    ("interventie", lambda d, r: r["intervention"]),
+    ("indicator", lambda d, r: r["code"]),
+    ("naam", lambda d, r: r["name"]),
+    ("soort", lambda d, r: r["kind"]),
+    ("eenheid", lambda d, r: r["unit"]),
+    ("teller", lambda d, r: _n(r["numerator"])),
+    ("noemer", lambda d, r: _n(r["denominator"])),
+    ("waarde", lambda d, r: _n(r["value"])),
+    ("doel", lambda d, r: _n(r["target"]["value"]) if r["target"] else None),
+    ("status", lambda d, r: r["status"]),
+    ("goedkeuring", lambda d, r: r["approval"]),
+    ("herkomst", lambda d, r: r["origin"]),
+    ("bron", lambda d, r: r["source"]),
+    ("gecorrigeerd", lambda d, r: "ja" if r["corrected"] else "nee"),
+]
+
+APPROVAL_NL = {"open": "open", "submitted": "ingediend", "approved": "goedgekeurd"}
+LEVEL_NL = {"low": "laag", "medium": "middel", "high": "hoog", None: "niet beoordeeld"}
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=14)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+
+
+def _n(value: str | None) -> Decimal | None:
+    return None if value in (None, "") else Decimal(value)
+
+
+def _sheet_title(text: str) -> str:
+    for ch in "[]:*?/\\":
+        text = text.replace(ch, "-")
+    return text[:31]
+
+
+def _header(ws: Any, row: int, labels: list[str]) -> None:
+    for col, label in enumerate(labels, start=1):
+        cell = ws.cell(row=row, column=col, value=label)
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+
+
+def _widths(ws: Any, widths: list[int]) -> None:
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def report_xlsx(data: dict[str, Any]) -> bytes:
+    wb = Workbook()
+    tidy = wb.active
+    tidy.title = "Gegevens"
+    tidy.append([name for name, _ in TIDY_COLUMNS])
+    for cell in tidy[1]:
+        cell.font = _BOLD
+    for row in indicator_rows(data):
+        tidy.append([getter(data, row) for _, getter in TIDY_COLUMNS])
+    tidy.freeze_panes = "A2"
+    _widths(tidy, [10, 12, 7, 11, 34, 50, 9, 11, 12, 12, 12, 12, 11, 12, 11, 40, 12])
+
+    for track in data["tracks"]:
+        if not track["interventions"]:
+            continue
+        ws = wb.create_sheet(_sheet_title(f"Spoor {track['code']}"))
+        ws.cell(row=1, column=1, value=f"Spoor {track['code']}. {track['name']}").font = _TITLE
+        ws.cell(
+            row=2,
+            column=1,
+            value=f"Periode: {data['period']['label']} ({APPROVAL_NL[data['period']['approval']]})",
+        )
+        r = 4
+        for intervention in track["interventions"]:
+            ws.cell(row=r, column=1, value=f"{intervention['code']} {intervention['name']}").font = Font(
+                bold=True, size=12
+            )
+            r += 1
+            for kind, label in (("output", "Output"), ("outcome", "Outcome")):
+                ws.cell(row=r, column=1, value=label).font = _BOLD
+                r += 1
+                _header(
+                    ws, r, ["Indicator", "Eenheid", "Waarde", "Teller", "Noemer", "Doel", "Status", "Bron"]
+                )
+                r += 1
+                rows = intervention[kind]
+                if not rows:
+                    ws.cell(row=r, column=1, value="(geen indicatoren)")
+                    r += 1
+                for row in rows:
+                    ws.append([])
+                    values = [
+                        row["name"] + (" *" if row["corrected"] else ""),
+                        row["unit_label"],
+                        _n(row["value"]),
+                        _n(row["numerator"]),
+                        _n(row["denominator"]),
+                        _n(row["target"]["value"]) if row["target"] else None,
+                        row["status_label"],
+                        row["source"],
+                    ]
+                    for col, value in enumerate(values, start=1):
+                        ws.cell(row=r, column=col, value=value)
+                    r += 1
+                r += 1
+        if track["totals"]:
+            ws.cell(
+                row=r, column=1, value="Totaal spoor (som van tellers gedeeld door som van noemers)"
+            ).font = _BOLD
+            r += 1
+            _header(ws, r, ["Meetgrootheid", "Eenheid", "Waarde", "Teller", "Noemer", "Interventies"])
+            r += 1
+            for total in track["totals"]:
+                for col, value in enumerate(
+                    [
+                        total["name"],
+                        total["unit"],
+                        _n(total["value"]),
+                        _n(total["numerator"]),
+                        _n(total["denominator"]),
+                        ", ".join(total["interventions"]),
+                    ],
+                    start=1,
+                ):
+                    ws.cell(row=r, column=col, value=value)
+                r += 1
+            r += 1
+        pdca = track["pdca"]
+        ws.cell(row=r, column=1, value="PDCA").font = _BOLD
+        r += 1
+        if pdca is None:
+            ws.cell(row=r, column=1, value="(geen PDCA-cyclus vastgelegd voor deze periode)")
+        else:
+            for label, value in (
+                ("Status", pdca["status_label"]),
+                ("Eigenaar", pdca["owner"]),
+                ("Plan", pdca["plan"]),
+                ("Do", pdca["do"]),
+                ("Check", pdca["check_notes"]),
+                ("Act: bijsturing", pdca["act_adjustment"]),
+                ("Act: reden", pdca["act_reason"]),
+            ):
+                ws.cell(row=r, column=1, value=label).font = _BOLD
+                ws.cell(row=r, column=2, value=value).alignment = Alignment(wrap_text=True, vertical="top")
+                r += 1
+        _widths(ws, [50, 14, 12, 12, 12, 12, 16, 40])
+
+    budget = data.get("budget")
+    ws = wb.create_sheet("Budget")
+    if budget:
+        title = f"Begrotingsjaar {budget['year']} ({budget['start']} – {budget['end']})"
+        ws.append([f"{title}, stand {budget['until']}"])
+        ws["A1"].font = _TITLE
+        ws.append(["Maximum per jaar", _n(budget["cap"])])
+        ws.append(["Toegewezen", _n(budget["allocated"])])
+        ws.append(["Verplicht", _n(budget["committed"])])
+        ws.append(["Besteed", _n(budget["spent"])])
+        ws.append(["Besteed van toegewezen (%)", _n(budget["burn_rate"])])
+        ws.append(["Verstreken deel van het jaar (%)", _n(budget["elapsed"])])
+        ws.append([])
+        ws.append(
+            [
+                "Spoor",
+                "Interventie",
+                "Naam",
+                "Toegewezen",
+                "Verplicht",
+                "Besteed",
+                "Resterend",
+                "Besteed (%)",
+                "Deelnemers",
+                "Kosten per deelnemer",
+            ]
+        )
+        for cell in ws[ws.max_row]:
+            cell.font, cell.fill = _BOLD, _HEADER_FILL
+        for row in budget["rows"]:
+            ws.append(
+                [
+                    row["track"],
+                    row["intervention"],
+                    row["name"],
+                    _n(row["allocated"]),
+                    _n(row["committed"]),
+                    _n(row["spent"]),
+                    _n(row["remaining"]),
+                    _n(row["burn_rate"]),
+                    _n(row["participants"]),
+                    _n(row["cost_per_participant"]),
+                ]
+            )
+        _widths(ws, [8, 11, 45, 14, 14, 14, 14, 12, 12, 14])
+    else:
+        ws.append(["Geen begrotingsjaar voor deze periode."])
+
+    ws = wb.create_sheet("Context")
+    ws.append(["Indicator", "Jaar", "Zwolle", "Nederland", "Voorlopig", "Eenheid", "Bron"])
+    for cell in ws[1]:
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+    for series in data["context"]:
+        for index, year in enumerate(series["years"]):
+            mun, nat = series["municipality"][index], series["national"][index]
+            ws.append(
+                [
+                    series["name"],
+                    year,
+                    _n(mun["value"]) if mun else None,
+                    _n(nat["value"]) if nat else None,
+                    "ja" if (mun and mun["provisional"]) or (nat and nat["provisional"]) else "nee",
+                    series["unit"],
+                    series["source"],
+                ]
+            )
+    _widths(ws, [42, 8, 12, 12, 10, 20, 36])
+
+    ws = wb.create_sheet("Risico's")
+    ws.append(["Code", "Risico", "Niveau", "Beoordeeld op", "Maatregelen en stand van zaken"])
+    for cell in ws[1]:
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+    for risk in data["risks"]:
+        ws.append(
+            [
+                risk["code"],
+                risk["title"],
+                LEVEL_NL.get(risk["level"], risk["level"]),
+                risk["date"],
+                risk["measures"],
+            ]
+        )
+    _widths(ws, [7, 30, 16, 14, 80])
+
+    ws = wb.create_sheet("Correcties")
+    ws.append(
+        [
+            "Indicator",
+            "Naam",
+            "Oude teller",
+            "Oude noemer",
+            "Nieuwe teller",
+            "Nieuwe noemer",
+            "Reden",
+            "Door",
+            "Op",
+        ]
+    )
+    for cell in ws[1]:
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+    for c in data["corrections"]:
+        ws.append(
+            [
+                c["indicator"],
+                c["name"],
+                _n(c["previous_numerator"]),
+                _n(c["previous_denominator"]),
+                _n(c["numerator"]),
+                _n(c["denominator"]),
+                c["reason"],
+                c["by"],
+                c["at"],
+            ]
+        )
+    _widths(ws, [32, 40, 12, 12, 12, 12, 60, 20, 22])
+
+    stream = io.BytesIO()
+    wb.save(stream)
+    return stream.getvalue()
+
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+
+def _fmt(value: str | None, unit: str = "") -> str:
+    if value in (None, ""):
+        return "–"
+    number = Decimal(value)
+    text = (
+        f"{number:,.2f}"
+        if unit == "euro"
+        else (f"{number:,.1f}" if number != number.to_integral_value() else f"{number:,.0f}")
+    )
+    text = text.replace(",", "·").replace(".", ",").replace("·", ".")
+    if unit == "percentage":
+        return f"{text}%"
+    if unit == "euro":
+        return f"€ {text}"
+    return text
+
+
+def report_pdf(data: dict[str, Any]) -> bytes:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    small = styles["BodyText"].clone("small", fontSize=8, leading=10)
+    stream = io.BytesIO()
+    doc = SimpleDocTemplate(
+        stream,
+        pagesize=A4,
+        leftMargin=1.6 * cm,
+        rightMargin=1.6 * cm,
+        topMargin=1.6 * cm,
+        bottomMargin=1.6 * cm,
+        title=f"Monitoringsrapportage {data['period']['label']}",
+        author="pgaanpak",
+        lang="nl",
+    )
+    table_style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
+            ("FONT", (0, 1), (-1, -1), "Helvetica", 8),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE6F0")),
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (2, 1), (-2, -1), "RIGHT"),
+        ]
+    )
+
+    def p(text: str, style: Any = small) -> Any:
+        return Paragraph(escape(text or ""), style)
+
+    story: list[Any] = [
+        Paragraph(escape(f"Monitoringsrapportage {data['period']['label']}"), styles["Title"]),
+        p(
+            f"{(data.get('programme') or {}).get('name', '')} · versie {data['version']} · "
+            f"periode {data['period']['start']} t/m {data['period']['end']} · "
+            f"{APPROVAL_NL[data['period']['approval']]} · gemaakt {data['generated_at']}",
+            styles["BodyText"],
+        ),
+        Spacer(1, 0.4 * cm),
+    ]
+    for track in data["tracks"]:
+        if not track["interventions"]:
+            continue
+        story.append(Paragraph(escape(f"Spoor {track['code']}. {track['name']}"), styles["Heading2"]))
+        for intervention in track["interventions"]:
+            story.append(
+                Paragraph(escape(f"{intervention['code']} {intervention['name']}"), styles["Heading3"])
+            )
+            rows = [["Indicator", "Soort", "Waarde", "Teller / noemer", "Doel", "Status"]]
+            for row in (*intervention["output"], *intervention["outcome"]):
+                ratio = _fmt(row["numerator"]) + (
+                    f" / {_fmt(row['denominator'])}" if row["denominator"] else ""
+                )
+                rows.append(
+                    [
+                        p(row["name"] + (" *" if row["corrected"] else "")),
+                        row["kind"],
+                        _fmt(row["value"], row["unit"]),
+                        ratio,
+                        _fmt(row["target"]["value"], row["unit"]) if row["target"] else "–",
+                        row["status_label"] or "–",
+                    ]
+                )
+            table = Table(
+                rows, colWidths=[7 * cm, 1.6 * cm, 2.2 * cm, 2.6 * cm, 2 * cm, 2.3 * cm], repeatRows=1
+            )
+            table.setStyle(table_style)
+            story += [table, Spacer(1, 0.2 * cm)]
+        pdca = track["pdca"]
+        if pdca:
+            story.append(Paragraph("PDCA", styles["Heading4"]))
+            for label, value in (
+                ("Status", pdca["status_label"]),
+                ("Plan", pdca["plan"]),
+                ("Do", pdca["do"]),
+                ("Check", pdca["check_notes"]),
+                (
+                    "Act",
+                    f"{pdca['act_adjustment']} (reden: {pdca['act_reason']})"
+                    if pdca["act_adjustment"]
+                    else "",
+                ),
+            ):
+                if value:
+                    story.append(p(f"{label}: {value}"))
+    if data["corrections"]:
+        story.append(Paragraph("Correcties na goedkeuring", styles["Heading2"]))
+        rows = [["Indicator", "Was", "Wordt", "Reden", "Door, op"]]
+        for c in data["corrections"]:
+            rows.append(
+                [
+                    p(c["name"]),
+                    _fmt(c["previous_numerator"]),
+                    _fmt(c["numerator"]),
+                    p(c["reason"]),
+                    p(f"{c['by']}, {c['at'][:10]}"),
+                ]
+            )
+        table = Table(rows, colWidths=[5 * cm, 1.8 * cm, 1.8 * cm, 6 * cm, 3 * cm], repeatRows=1)
+        table.setStyle(table_style)
+        story.append(table)
+    budget = data.get("budget")
+    if budget:
+        story.append(
+            Paragraph(escape(f"Budget jaar {budget['year']} (stand {budget['until']})"), styles["Heading2"])
+        )
+        story.append(
+            p(
+                f"Maximum {_fmt(budget['cap'], 'euro')} · toegewezen {_fmt(budget['allocated'], 'euro')} · "
+                f"besteed {_fmt(budget['spent'], 'euro')} "
+                f"({_fmt(budget['burn_rate'], 'percentage')} van toegewezen, "
+                f"{_fmt(budget['elapsed'], 'percentage')} van het jaar verstreken)",
+                styles["BodyText"],
+            )
+        )
+        rows = [["Onderdeel", "Toegewezen", "Besteed", "Besteed %", "Kosten/deelnemer"]]
+        for r in budget["rows"]:
+            rows.append(
+                [
+                    p(f"{r['intervention'] or r['track']} {r['name']}"),
+                    _fmt(r["allocated"], "euro"),
+                    _fmt(r["spent"], "euro"),
+                    _fmt(r["burn_rate"], "percentage"),
+                    _fmt(r["cost_per_participant"], "euro"),
+                ]
+            )
+        table = Table(rows, colWidths=[6.5 * cm, 2.8 * cm, 2.8 * cm, 2 * cm, 3 * cm], repeatRows=1)
+        table.setStyle(table_style)
+        story.append(table)
+    if data["context"]:
+        story.append(Paragraph("Contextindicatoren (per 10.000 inwoners)", styles["Heading2"]))
+        rows = [["Indicator", "Jaar", "Zwolle", "Nederland"]]
+        for s in data["context"]:
+            for index, year in enumerate(s["years"]):
+                mun, nat = s["municipality"][index], s["national"][index]
+                mark = "*" if (mun and mun["provisional"]) or (nat and nat["provisional"]) else ""
+                rows.append(
+                    [
+                        p(s["name"]),
+                        f"{year}{mark}",
+                        _fmt(mun["value"]) if mun else "–",
+                        _fmt(nat["value"]) if nat else "–",
+                    ]
+                )
+        table = Table(rows, colWidths=[8 * cm, 2 * cm, 3 * cm, 3 * cm], repeatRows=1)
+        table.setStyle(table_style)
+        story += [table, p("* voorlopig cijfer")]
+    story.append(Paragraph("Risico's", styles["Heading2"]))
+    rows = [["Risico", "Niveau", "Stand van zaken"]]
+    for r in data["risks"]:
+        rows.append([p(f"{r['code']} {r['title']}"), LEVEL_NL.get(r["level"], r["level"]), p(r["measures"])])
+    table = Table(rows, colWidths=[4.5 * cm, 2.5 * cm, 10.5 * cm], repeatRows=1)
+    table.setStyle(table_style)
+    story.append(table)
+    doc.build(story)
+    return stream.getvalue()

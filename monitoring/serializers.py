@@ -1,0 +1,97 @@
+"""Serializers of the ministry's API: aggregated figures only, never a person, a date of birth or a note.
+
+Figures are strings: a decimal number ("12", "45.5") or "<5" where a count of persons is suppressed.
+"""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from .models import Report
+
+
+class PeriodQuerySerializer(serializers.Serializer):
+    period = serializers.RegexField(
+        r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$",
+        help_text="Periode: 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (kalenderjaar).",
+        error_messages={"invalid": "Geef een periode als 2025-Q1, 2025-03 of 2025."},
+    )
+
+
+class TargetSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    deadline = serializers.DateField()
+
+
+class IndicatorFigureSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["output", "outcome"])
+    unit = serializers.ChoiceField(choices=["count", "percentage", "rate", "euro"])
+    rate_base = serializers.IntegerField(allow_null=True, help_text="Bij eenheid rate: per zoveel inwoners.")
+    direction = serializers.ChoiceField(choices=["increase", "decrease"])
+    value = serializers.CharField(allow_null=True, help_text='Getal als tekst, of "<5" (onderdrukt).')
+    numerator = serializers.CharField(allow_null=True)
+    denominator = serializers.CharField(allow_null=True, help_text="Alleen bij percentage en rate.")
+    suppressed = serializers.BooleanField(help_text="Waar als een aantal personen onder 5 is onderdrukt.")
+    target = TargetSerializer(allow_null=True)
+    status = serializers.ChoiceField(choices=["on_track", "at_risk", "off_track"], allow_null=True)
+    approval_state = serializers.ChoiceField(choices=["open", "submitted", "approved"])
+
+
+class InterventionFiguresSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    track = serializers.CharField()
+    period = serializers.CharField()
+    indicators = IndicatorFigureSerializer(many=True)
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    period = serializers.CharField(source="period.code")
+    period_kind = serializers.CharField(source="period.kind")
+    period_start = serializers.DateField(source="period.start")
+    period_end = serializers.DateField(source="period.end")
+    url = serializers.HyperlinkedIdentityField(view_name="api:monitoring-report-detail")
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "url",
+            "period",
+            "period_kind",
+            "period_start",
+            "period_end",
+            "version",
+            "generated_at",
+            "figures_hash",
+        ]
+
+
+class ReportDetailSerializer(ReportSerializer):
+    interventions = InterventionFiguresSerializer(many=True, source="public_interventions")
+
+    class Meta(ReportSerializer.Meta):
+        fields = [*ReportSerializer.Meta.fields, "interventions"]
+
+
+class MeasurementEntrySerializer(serializers.Serializer):
+    """A hand-entered value (projectleider). Locked periods are refused with a problem+json 400."""
+
+    indicator = serializers.CharField(max_length=60)
+    period = serializers.CharField()
+    numerator = serializers.DecimalField(max_digits=14, decimal_places=2)
+    denominator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
+    source = serializers.CharField(max_length=300)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class MeasurementSerializer(serializers.Serializer):
+    indicator = serializers.CharField(source="indicator.code")
+    period = serializers.CharField(source="period.code")
+    origin = serializers.CharField()
+    numerator = serializers.DecimalField(max_digits=14, decimal_places=2)
+    denominator = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    source = serializers.CharField()
+    approval_state = serializers.CharField(source="period.status")

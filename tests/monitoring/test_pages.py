@@ -1,0 +1,158 @@
+"""The monitoring pages: who sees what, and list pages that do not grow their queries with rows."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from monitoring.periods import Period
+from monitoring.services import measurement_enter, pdca_save, report_make, risk_review_add, target_set
+from tracks.models import Risk, Track
+
+from .conftest import indicator
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/monitoring/",
+    "/monitoring/?periode=2025-Q1",
+    "/monitoring/indicatoren/",
+    "/monitoring/indicatoren/3.1.1-perspectief/",
+    "/monitoring/pdca/",
+    "/monitoring/pdca/3/2025-Q1/",
+    "/monitoring/context/",
+    "/monitoring/rapportages/",
+]
+PROJECTLEIDER_ONLY = [
+    "/monitoring/perioden/",
+    "/monitoring/perioden/2025-Q1/",
+    "/monitoring/budget/",
+    "/monitoring/risicos/",
+]
+
+
+def test_projectleider_sees_every_monitoring_page(indicators, petra, web):
+    q1 = Period.parse("2025-Q1")
+    measurement_enter(
+        actor=petra,
+        indicator=indicator("3.1.1-perspectief"),
+        period=q1,
+        numerator=9,
+        denominator=10,
+        source="OOZA",
+    )
+    target_set(
+        actor=petra,
+        indicator=indicator("3.1.1-perspectief"),
+        period=q1,
+        value=100,
+        deadline=dt.date(2025, 3, 31),
+        specific="Alle uitstromers",
+    )
+    report = report_make(actor=petra, period=Period.parse("2025-Q1"))
+    web.force_login(petra)
+    for url in [*PAGES, *PROJECTLEIDER_ONLY, f"/monitoring/rapportages/{report.pk}/"]:
+        assert web.get(url).status_code == 200, url
+    assert web.get(f"/monitoring/rapportages/{report.pk}/pdf/")["Content-Type"] == "application/pdf"
+    assert "Monitoring" in web.get("/").content.decode()  # menu item
+
+
+def test_procesregisseur_reads_but_partners_ministry_and_beheerder_do_not(
+    indicators, ruben, bas, hanna, bert, web
+):
+    web.force_login(ruben)
+    for url in PAGES:
+        assert web.get(url).status_code == 200, url
+    for url in PROJECTLEIDER_ONLY:
+        assert web.get(url).status_code == 403, url
+    for persona in (bas, hanna, bert):
+        web.force_login(persona)
+        for url in PAGES:
+            assert web.get(url).status_code == 403, (persona.username, url)
+        assert "/monitoring/" not in web.get("/").content.decode()
+
+
+def test_the_pdca_page_fills_check_from_the_data_and_needs_a_reason_for_an_adjustment(indicators, petra, web):
+    q1 = Period.parse("2025-Q1")
+    measurement_enter(
+        actor=petra,
+        indicator=indicator("3.1.1-perspectief"),
+        period=q1,
+        numerator=9,
+        denominator=10,
+        source="OOZA",
+    )
+    target_set(
+        actor=petra,
+        indicator=indicator("3.1.1-perspectief"),
+        period=q1,
+        value=100,
+        deadline=dt.date(2025, 3, 31),
+        specific="Alle uitstromers met perspectief",
+    )
+    web.force_login(petra)
+    url = "/monitoring/pdca/3/2025-Q1/"
+    html = web.get(url).content.decode()
+    assert "Alle uitstromers met perspectief" in html and "90%" in html and "risico" in html
+    data = {
+        "owner": petra.pk,
+        "status": "act",
+        "plan": "Plan",
+        "act_adjustment": "Extra mentor",
+        "act_reason": "",
+    }
+    assert "Geef de reden van de bijsturing" in web.post(url, data).content.decode()
+    assert web.post(url, {**data, "act_reason": "Twee uitstromers zonder werkplek"}).status_code == 302
+    assert "Twee uitstromers zonder werkplek" in web.get(url).content.decode()
+
+
+def _count(web, url):
+    web.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert web.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_list_pages_need_a_fixed_number_of_queries(indicators, petra, web):
+    web.force_login(petra)
+    urls = [
+        "/monitoring/",
+        "/monitoring/indicatoren/?periode=2025-Q1",
+        "/monitoring/perioden/",
+        "/monitoring/pdca/",
+        "/monitoring/rapportages/",
+        "/monitoring/risicos/",
+        "/monitoring/budget/",
+        "/monitoring/perioden/2025-Q1/",
+    ]
+    report_make(actor=petra, period=Period.parse("2025-Q1"))
+    pdca_save(
+        actor=petra,
+        track=Track.objects.get(code="1"),
+        period=Period.parse("2024-Q4"),
+        owner=petra,
+        status="plan",
+    )
+    before = {url: _count(web, url) for url in urls}
+    for month in ("2025-01", "2025-02", "2025-03"):
+        report_make(actor=petra, period=Period.parse(month))
+    for quarter in ("2025-Q1", "2025-Q2"):
+        for code in ("2.1.3-deelnemers", "2.1.1-deelnemers", "3.1.2-deelnemers"):
+            measurement_enter(
+                actor=petra, indicator=indicator(code), period=Period.parse(quarter), numerator=7, source="x"
+            )
+            target_set(
+                actor=petra,
+                indicator=indicator(code),
+                period=Period.parse(quarter),
+                value=10,
+                deadline=dt.date(2025, 6, 30),
+                specific="Tien",
+            )
+    for track in Track.objects.all():
+        pdca_save(actor=petra, track=track, period=Period.parse("2025-Q1"), owner=petra, status="plan")
+    for risk in Risk.objects.all():
+        risk_review_add(actor=petra, risk=risk, date=dt.date(2025, 3, 1), level="medium", measures="Overleg")
+    after = {url: _count(web, url) for url in urls}
+    assert after == before

@@ -1,0 +1,54 @@
+from django.contrib import admin
+
+from .models import (
+    BudgetYear,
+    DesiredResult,
+    Intervention,
+    MeasurableResult,
+    Programme,
+    Risk,
+    Track,
+    TrackPartner,
+)
+
+
+class DesiredResultInline(admin.TabularInline):
+    model = DesiredResult
+    extra = 0
+
+
+class TrackPartnerInline(admin.TabularInline):
+    model = TrackPartner
+    extra = 0
+
+
+@admin.register(Track)
+class TrackAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind"]
+    inlines = [DesiredResultInline, TrackPartnerInline]
+
+
+@admin.register(Intervention)
+class InterventionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "track"]
+    list_select_related = ["track"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "start", "end", "yearly_budget_cap"]
+
+
+@admin.register(Risk)
+class RiskAdmin(admin.ModelAdmin):
+    list_display = ["code", "title"]
+
+
+@admin.register(BudgetYear)
+class BudgetYearAdmin(admin.ModelAdmin):
+    list_display = ["number", "start", "end", "cap"]
+
+
+@admin.register(MeasurableResult)
+class MeasurableResultAdmin(admin.ModelAdmin):
+    list_display = ["intervention", "code", "target_percentage"]
