@@ -437,7 +437,7 @@ class MemberCaseForm(StyledForm):
 
 
 class StepForm(StyledForm):
-    """The fields of one step, built from its definition in cases.groupsteps."""
+    """The fields of one step; `step_form` adds one field per detail of the step's definition."""
 
     status = forms.ChoiceField(label=_("Status"), choices=YouthGroupStep.Status.choices)
     owner = PersonChoiceField(
@@ -446,21 +446,11 @@ class StepForm(StyledForm):
     notes = forms.CharField(
         label=_("Aantekeningen"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
     )
+    definition: StepDefinition
 
-    def __init__(self, *args: Any, definition: StepDefinition, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = selectors.procesregie_candidates()
-        self.definition = definition
-        for f in definition.fields:
-            label = f"{f.part}: {f.label}" if f.part else f.label
-            if f.kind == "date":
-                field: forms.Field = forms.DateField(label=label, widget=DateInput(), required=False)
-            else:
-                field = forms.CharField(
-                    label=label, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
-                )
-            field.help_text = f.help_text
-            self.fields[f"detail_{f.code}"] = field
 
     def details(self) -> dict[str, str]:
         out = {}
@@ -468,3 +458,21 @@ class StepForm(StyledForm):
             value = self.cleaned_data.get(f"detail_{f.code}")
             out[f.code] = value.isoformat() if hasattr(value, "isoformat") else (value or "")
         return out
+
+
+def step_form(definition: StepDefinition, *args: Any, **kwargs: Any) -> StepForm:
+    """A StepForm with the step's detail fields (declared on a subclass, so StyledForm styles them)."""
+    fields: dict[str, Any] = {"definition": definition}
+    for f in definition.fields:
+        label = f"{f.part}: {f.label}" if f.part else f.label
+        if f.kind == "date":
+            field: forms.Field = forms.DateField(label=label, widget=DateInput(), required=False)
+        else:
+            field = forms.CharField(
+                label=label, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
+            )
+        needed = _("Nodig om de stap af te ronden.") if f.required else ""
+        field.help_text = " ".join(str(t) for t in (f.help_text, needed) if t)
+        fields[f"detail_{f.code}"] = field
+    form_class = type(f"Step{definition.number}Form", (StepForm,), fields)
+    return form_class(*args, **kwargs)

@@ -1078,7 +1078,7 @@ def group_step(request: HttpRequest, group_id: int, number: int) -> HttpResponse
         raise PermissionDenied
     initial = {"status": step.status, "owner": step.owner_id, "notes": step.notes}
     initial.update({f"detail_{code}": value for code, value in step.details.items()})
-    form = f.StepForm(request.POST or None, definition=definition, initial=initial)
+    form = f.step_form(definition, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _attempt(
