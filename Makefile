@@ -19,6 +19,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_plan
 	$(BIN)/python manage.py load_reference_lists
+	$(BIN)/python manage.py load_case_lists
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -22,7 +22,13 @@ CASE_DATA_APPS = ("cases", "youths")
 # Managed lists that live in a case-data app but hold no personal data: the beheerder maintains them
 # (domain.md: "reference lists"). They are the only exception to the rule above, and the test checks
 # that none of them refers to a youth.
-REFERENCE_LIST_MODELS = ("youths.district", "youths.school", "youths.signalcategory")
+REFERENCE_LIST_MODELS = (
+    "youths.district",
+    "youths.school",
+    "youths.signalcategory",
+    "cases.legalbasis",
+    "cases.followuptype",
+)
 
 _ACCOUNT_ADMIN = [
     "accounts.view_user",
@@ -137,6 +143,43 @@ _REFERENCE_LISTS_MANAGE = [
     "youths.change_signalcategory",
 ]
 
+# The managed lists of meetings and cases (cases app): read by everyone who works with cases; kept in
+# the admin by the beheerder (reference lists, no personal data: REFERENCE_LIST_MODELS) and by the
+# projectleider (the legal frameworks and the follow-up options are deliverables of plan 2.2).
+_CASE_LISTS_READ = [
+    "cases.view_legalbasis",
+    "cases.view_followuptype",
+]
+
+_CASE_LISTS_MANAGE = [
+    "cases.view_legalbasis",
+    "cases.add_legalbasis",
+    "cases.change_legalbasis",
+    "cases.view_followuptype",
+    "cases.add_followuptype",
+    "cases.change_followuptype",
+]
+
+# Meetings, cases, actions and groups. The *_all_* permissions let the access gateway (cases.selectors)
+# show everything; a partner sees only what its organisation is involved in or attended.
+_CASES_READ_ALL = [
+    "cases.view_all_cases",
+    "cases.view_all_meetings",
+    "cases.view_all_youth_groups",
+]
+
+_CASES_MANAGE = [
+    "cases.manage_cases",
+    "cases.manage_meetings",
+    "cases.manage_youth_groups",
+]
+
+_CASES_PARTNER = [
+    "cases.view_involved_cases",
+    "cases.view_attended_meetings",
+    "cases.view_involved_youth_groups",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PROJECTLEIDER: _PROGRAMME_READ
     + _PROGRAMME_MANAGE
@@ -148,13 +191,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "youths.view_youth_readlog",
         "youths.add_combinationrule",
         "youths.change_combinationrule",
-    ],
+    ]
+    + _CASE_LISTS_MANAGE
+    + _CASES_READ_ALL,
     Role.PROCESREGISSEUR: _PROGRAMME_READ
     + _MONITORING_READ
     + _YOUTH_LISTS_READ
     + _ALL_YOUTHS_READ
-    + ["youths.merge_youths", "youths.change_match", "youths.change_flag"],
-    Role.PARTNER: _PROGRAMME_READ + _YOUTH_LISTS_READ + _PARTNER_YOUTHS,
+    + ["youths.merge_youths", "youths.change_match", "youths.change_flag"]
+    + _CASE_LISTS_READ
+    + _CASES_READ_ALL
+    + _CASES_MANAGE,
+    Role.PARTNER: _PROGRAMME_READ + _YOUTH_LISTS_READ + _PARTNER_YOUTHS + _CASE_LISTS_READ + _CASES_PARTNER,
     # The ministry reads aggregated, suppressed figures over the API only; no other role has
     # monitoring.view_aggregates (tests/monitoring/test_ministry_api.py).
     Role.MINISTERIE: [
@@ -163,7 +211,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "tracks.view_intervention",
         "monitoring.view_aggregates",
     ],
-    Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN + _REFERENCE_LISTS_MANAGE,
+    Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN + _REFERENCE_LISTS_MANAGE + _CASE_LISTS_MANAGE,
 }
 
 # Roles that use the Django admin (for managed lists and accounts).

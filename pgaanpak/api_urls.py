@@ -8,6 +8,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from accounts.apis import OrganisationViewSet
+from cases.apis import ActionViewSet, CaseViewSet, FollowUpTypeViewSet, MeetingViewSet, YouthGroupViewSet
 from monitoring.apis import InterventionFiguresView, MeasurementEntryView, ReportViewSet
 from tracks.apis import InterventionViewSet, TrackViewSet
 from youths.apis import FlagViewSet, MatchViewSet, SignalCategoryViewSet, SignalViewSet, YouthViewSet
@@ -22,6 +23,11 @@ router.register("signals", SignalViewSet, basename="signal")
 router.register("matches", MatchViewSet, basename="match")
 router.register("flags", FlagViewSet, basename="flag")
 router.register("signal-categories", SignalCategoryViewSet, basename="signal-category")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("cases", CaseViewSet, basename="case")
+router.register("actions", ActionViewSet, basename="action")
+router.register("groups", YouthGroupViewSet, basename="group")
+router.register("follow-up-types", FollowUpTypeViewSet, basename="follow-up-type")
 
 urlpatterns = [
     # NL API Design Rules (API-51): the OpenAPI document is published at the API's base.

@@ -36,6 +36,18 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "youths.tasks.flags_evaluate_all",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Tells the owner of every open action past its due date. Daily at 07:00 (Europe/Amsterdam), before
+    # the working day starts; at most one notification per action per day (run twice: notified once).
+    "actions-overdue-notify": {
+        "task": "cases.tasks.actions_overdue_notify",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Family matches that arose after a family link was made (a new signal or case role on one of the
+    # family's youths). Daily at 06:30, before the overdue job, so the morning's mail has both.
+    "family-matches-refresh": {
+        "task": "cases.tasks.family_matches_refresh",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 __all__ = ["CELERY_BEAT_SCHEDULE"]

@@ -15,5 +15,6 @@ urlpatterns = [
     path("monitoring/", include("monitoring.urls")),
     path("meldingen/", include("core.urls")),
     path("", include("youths.urls")),
+    path("", include("cases.urls")),
     path("", include("tracks.urls")),
 ]

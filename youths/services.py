@@ -844,6 +844,12 @@ def youth_merge(*, actor: Any, survivor: Youth, duplicate: Youth) -> YouthMerge:
             merged_by=actor,
             moved={"signals": moved_signals, "flags": moved_flags, "matches": moved_matches},
         )
+        # The cases app's records about the duplicate (cases, actions, agenda items, groups, family)
+        # move too; imported here because the cases app builds on this one, not the other way round.
+        from cases.services import youth_case_data_move
+
+        merge.moved["case_data"] = youth_case_data_move(actor=actor, duplicate=duplicate, survivor=survivor)
+        merge.save(update_fields=["moved"])
         duplicate.bsn_hash = ""  # free the unique BSN hash before the survivor takes it over
         duplicate.save(update_fields=["bsn_hash"])
         duplicate.delete()  # its grants go with it (direct foreign keys)

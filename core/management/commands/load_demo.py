@@ -6,13 +6,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import DEMO_PASSWORD, demo_accounts_load
+from cases.demo import demo_cases_load
 from monitoring.demo import demo_monitoring_load
 from youths.demo import demo_youths_load
 
 
 class Command(BaseCommand):
     help = (
-        "Laad fictieve demogegevens (organisaties, gebruikers per rol, jongeren met signalen). "
+        "Laad fictieve demogegevens (organisaties, gebruikers per rol, jongeren met signalen, overleg, "
+        "casussen en een jeugdgroep). "
         "Alleen met DEBUG aan."
     )
 
@@ -23,6 +25,7 @@ class Command(BaseCommand):
         # Each feature adds its demo data here through its own services; monitoring last, as its
         # figures are computed from the others.
         youths = demo_youths_load()
+        cases = demo_cases_load()
         if demo_monitoring_load().get("skipped"):
             self.stdout.write("Monitoring-demo overgeslagen: laad eerst het plan (manage.py load_plan).")
         self.stdout.write("")
@@ -31,4 +34,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {user.username:<16} {user.get_role_display():<16} {user.organisation}")
         self.stdout.write("")
         self.stdout.write("Fictieve jongeren met signalen toegevoegd: %d" % len(youths))
+        if cases:
+            self.stdout.write("Overleg, casus met procesregie en jeugdgroep toegevoegd.")
         self.stdout.write("")

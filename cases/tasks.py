@@ -1,0 +1,19 @@
+"""Celery tasks of the cases app: thin, idempotent, calling services."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="cases.tasks.actions_overdue_notify")
+def actions_overdue_notify() -> int:
+    """Daily: tell the owner of every overdue action (at most once per day per action)."""
+    return services.actions_overdue_notify()
+
+
+@shared_task(name="cases.tasks.family_matches_refresh")
+def family_matches_refresh() -> int:
+    """Daily: family matches that arose from involvement changed since the family link was made."""
+    return services.family_matches_refresh()
