@@ -10,9 +10,8 @@ Every computation aggregates in the database (COUNT, SUM, GROUP BY over indexed 
 of queries is fixed, whatever the number of youths or signals. Breakdowns by district, gender and age
 band come from the same GROUP BY query as the total, so they always add up to it.
 
-Only computations whose data exist on the platform are registered: budget (monitoring), youths,
-signals, matches and flags (youths). The case-based ones join when the cases app does
-(docs/monitoring.md).
+Registered: budget (monitoring's own data); youths, signals, matches and flags (youths); meetings,
+cases, actions and enrolments, with the OOZA outcomes recorded when a case closes (cases).
 """
 
 from __future__ import annotations
@@ -24,7 +23,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
+from django.db.models import Case as SqlCase
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 
 ZERO = Decimal("0")
@@ -179,13 +179,13 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def age_band_expression(date_of_birth: str, on: dt.date) -> Case:
+def age_band_expression(date_of_birth: str, on: dt.date) -> SqlCase:
     """The age band at `on` as SQL: whoever was born on or before `on` minus N years is N or older."""
     whens = [
         When(**{f"{date_of_birth}__lte": _years_before(on, low)}, then=Value(code))
         for code, low in reversed(AGE_BANDS[1:])
     ]
-    return Case(*whens, default=Value(AGE_BANDS[0][0]))
+    return SqlCase(*whens, default=Value(AGE_BANDS[0][0]))
 
 
 def age_band(date_of_birth: dt.date, on: dt.date) -> str:
@@ -200,25 +200,31 @@ def _sorted(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _by_person(queryset: QuerySet, *, youth: str, on: dt.date, count: Any) -> tuple[int, dict]:
-    """One GROUP BY over the youth's district, gender and age band at `on`: the total (the sum of the
-    cells, as every row belongs to exactly one cell) and the three one-way breakdowns."""
+def _by_person(
+    queryset: QuerySet, *, youth: str, on: dt.date, count: Any, extra: dict[str, Any] | None = None
+) -> tuple[int, dict]:
+    """One GROUP BY over the youth's district, gender and age band at `on` (and any `extra` dimension
+    of the row itself, one value per row): the total (the sum of the cells, as every row belongs to
+    exactly one cell) and the one-way breakdowns."""
     prefix = f"{youth}__" if youth else ""
+    extra = extra or {}
+    dimensions = (*PERSON_DIMENSIONS, *extra)
     rows = (
         queryset.order_by()
         .annotate(
             b_district=F(f"{prefix}district__code"),
             b_gender=F(f"{prefix}gender"),
             b_age_band=age_band_expression(f"{prefix}date_of_birth", on),
+            **{f"b_{name}": expression for name, expression in extra.items()},
         )
-        .values("b_district", "b_gender", "b_age_band")
+        .values(*(f"b_{name}" for name in dimensions))
         .annotate(n=count)
     )
     total = 0
-    breakdowns: dict[str, dict[str, int]] = {name: {} for name in PERSON_DIMENSIONS}
-    for row in rows:  # one row per cell (at most districts × genders × bands), never per person
+    breakdowns: dict[str, dict[str, int]] = {name: {} for name in dimensions}
+    for row in rows:  # one row per cell (at most districts × genders × bands × …), never per person
         total += row["n"]
-        for name in PERSON_DIMENSIONS:
+        for name in dimensions:
             key = row[f"b_{name}"] or UNKNOWN
             breakdowns[name][key] = breakdowns[name].get(key, 0) + row["n"]
     return total, {name: _sorted(counts) for name, counts in breakdowns.items() if counts}
@@ -307,16 +313,17 @@ def matches_new(start: dt.date, end: dt.date, intervention: Any = None) -> Resul
 )
 def matches_followed_up_in_time(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
     """Numerator: matches made in the window whose follow-up was recorded within MATCH_FOLLOW_UP_DAYS
-    days. Denominator: matches made in the window."""
+    days. Denominator: matches made in the window, except those whose term is still running without a
+    follow-up (they may yet be followed up in time; only a running period has them)."""
     from youths.models import Match
 
     since, until = window(start, end)
-    in_time = Q(
-        followed_up_at__isnull=False,
-        followed_up_at__lte=F("created_at") + dt.timedelta(days=settings.MATCH_FOLLOW_UP_DAYS),
-    )
-    counts = Match.objects.filter(created_at__gte=since, created_at__lt=until).aggregate(
-        total=Count("id"), in_time=Count("id", filter=in_time)
+    term = dt.timedelta(days=settings.MATCH_FOLLOW_UP_DAYS)
+    in_time = Q(followed_up_at__isnull=False, followed_up_at__lte=F("created_at") + term)
+    counts = (
+        Match.objects.filter(created_at__gte=since, created_at__lt=until)
+        .exclude(followed_up_at__isnull=True, created_at__gt=timezone.now() - term)
+        .aggregate(total=Count("id"), in_time=Count("id", filter=in_time))
     )
     return Result(Decimal(counts["in_time"]), Decimal(counts["total"]))
 
@@ -335,3 +342,180 @@ def flags_raised(start: dt.date, end: dt.date, intervention: Any = None) -> Resu
     flags = Flag.objects.filter(raised_at__gte=since, raised_at__lt=until)
     total, breakdowns = _by_person(flags, youth="youth", on=end, count=Count("id"))
     return Result(Decimal(total), breakdowns=breakdowns)
+
+
+# --- Meetings, cases, actions and enrolments (cases app) ------------------------------------------
+#
+# Cases are counted by the moment they were opened or closed; "active" is a stock: the cases open at
+# the end of the period, with the status each had then (from its recorded transitions, so that a past
+# period keeps its figure). Youths discussed are those whose agenda item got a decision in a meeting
+# held in the window. The OOZA outcomes are read from the outcome recorded when a case is closed
+# (plan 3.2): nothing is entered twice.
+
+LASTING_PERSPECTIVE_NONE = "geen"  # cases.models.Perspective.NONE
+QUALIFICATION_NONE = "geen"  # cases.models.Qualification.NONE
+NETWORK_MINIMUM = 3  # plan 3.2: a network of at least 3 people
+
+
+@register("cases_opened", label="Casussen geopend", unit="count", counts_persons=True)
+def cases_opened(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    from cases.models import Case
+
+    since, until = window(start, end)
+    cases = Case.objects.filter(opened_at__gte=since, opened_at__lt=until)
+    total, breakdowns = _by_person(cases, youth="youth", on=end, count=Count("id"))
+    return Result(Decimal(total), breakdowns=breakdowns)
+
+
+@register(
+    "cases_active", label="Lopende casussen aan het einde van de periode", unit="count", counts_persons=True
+)
+def cases_active(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Cases open at the end of the period (opened before, not closed by then), with a breakdown by the
+    status each had at that moment: the target of its last transition before the end."""
+    from cases.models import Case, CaseTransition
+
+    _since, until = window(start, end)
+    status_then = Subquery(
+        CaseTransition.objects.filter(case=OuterRef("pk"), at__lt=until)
+        .order_by("-at", "-id")
+        .values("target")[:1]
+    )
+    cases = Case.objects.filter(opened_at__lt=until).filter(
+        Q(closed_at__isnull=True) | Q(closed_at__gte=until)
+    )
+    total, breakdowns = _by_person(
+        cases, youth="youth", on=end, count=Count("id"), extra={"status": status_then}
+    )
+    return Result(Decimal(total), breakdowns=breakdowns)
+
+
+@register("cases_closed", label="Casussen gesloten", unit="count", counts_persons=True)
+def cases_closed(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    from cases.models import Case
+
+    since, until = window(start, end)
+    cases = Case.objects.filter(closed_at__gte=since, closed_at__lt=until)
+    total, breakdowns = _by_person(
+        cases, youth="youth", on=end, count=Count("id"), extra={"closing_reason": F("closing_reason")}
+    )
+    return Result(Decimal(total), breakdowns=breakdowns)
+
+
+@register(
+    "youths_enrolled_in_intervention",
+    label="Jongeren met een deelname aan de interventie (uit casussen)",
+    unit="count",
+    counts_persons=True,
+)
+def youths_enrolled_in_intervention(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Distinct youths whose case has an enrolment in the intervention that ran during the window:
+    started on or before its end and not ended before its start."""
+    from cases.models import Enrolment
+
+    enrolments = Enrolment.objects.filter(intervention=intervention, started_on__lte=end).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=start)
+    )
+    total, breakdowns = _by_person(
+        enrolments, youth="case__youth", on=end, count=Count("case__youth", distinct=True)
+    )
+    return Result(Decimal(total), breakdowns=breakdowns)
+
+
+@register(
+    "actions_done_on_time",
+    label="Acties op tijd uitgevoerd (hele platform, %)",
+    unit="percentage",
+    counts_persons=True,
+)
+def actions_done_on_time(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Numerator: actions due in the window that were done on or before their due date. Denominator:
+    actions due in the window, except cancelled ones and open ones whose due date has not passed yet
+    (only a running period has those). An action still open after its due date is not on time."""
+    from cases.models import Action
+
+    due = (
+        Action.objects.filter(due_on__range=(start, end))
+        .exclude(status=Action.Status.CANCELLED)
+        .exclude(status=Action.Status.OPEN, due_on__gte=timezone.localdate())
+    )
+    on_time = Q(status=Action.Status.DONE, finished_at__date__lte=F("due_on"))
+    counts = due.aggregate(total=Count("id"), on_time=Count("id", filter=on_time))
+    return Result(Decimal(counts["on_time"]), Decimal(counts["total"]))
+
+
+@register("youths_discussed", label="Jongeren besproken in een overleg", unit="count", counts_persons=True)
+def youths_discussed(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Distinct youths about whom a meeting held in the window took a decision (a flagged youth or a
+    case; groups are not youths)."""
+    from cases.models import AgendaItem
+
+    since, until = window(start, end)
+    items = AgendaItem.objects.filter(
+        youth__isnull=False,
+        decided_at__isnull=False,
+        meeting__starts_at__gte=since,
+        meeting__starts_at__lt=until,
+    )
+    total, breakdowns = _by_person(items, youth="youth", on=end, count=Count("youth", distinct=True))
+    return Result(Decimal(total), breakdowns=breakdowns)
+
+
+def _closed_cases_in_intervention(start: dt.date, end: dt.date, intervention: Any, outcome: Q) -> Result:
+    """Numerator: cases closed in the window, of youths enrolled in the intervention in that case, with
+    the outcome. Denominator: those cases."""
+    from cases.models import Case, Enrolment
+
+    since, until = window(start, end)
+    cases = Case.objects.filter(
+        Exists(Enrolment.objects.filter(case=OuterRef("pk"), intervention=intervention)),
+        closed_at__gte=since,
+        closed_at__lt=until,
+    )
+    counts = cases.aggregate(total=Count("id"), with_outcome=Count("id", filter=outcome))
+    return Result(Decimal(counts["with_outcome"]), Decimal(counts["total"]))
+
+
+@register(
+    "closed_cases_with_perspective_in_intervention",
+    label="Gesloten casussen met een duurzaam perspectief (%)",
+    unit="percentage",
+    counts_persons=True,
+)
+def closed_cases_with_perspective_in_intervention(
+    start: dt.date, end: dt.date, intervention: Any = None
+) -> Result:
+    """Plan 3.2 (a): work, vocational education or day activities, or a mix."""
+    return _closed_cases_in_intervention(
+        start, end, intervention, ~Q(outcome_perspective=LASTING_PERSPECTIVE_NONE)
+    )
+
+
+@register(
+    "closed_cases_with_qualification_in_intervention",
+    label="Gesloten casussen met diploma, (deel)certificaat of praktijkverklaring (%)",
+    unit="percentage",
+    counts_persons=True,
+)
+def closed_cases_with_qualification_in_intervention(
+    start: dt.date, end: dt.date, intervention: Any = None
+) -> Result:
+    """Plan 3.2 (b): a diploma, a (partial) certificate or a praktijkverklaring."""
+    return _closed_cases_in_intervention(
+        start, end, intervention, ~Q(outcome_qualification=QUALIFICATION_NONE)
+    )
+
+
+@register(
+    "closed_cases_with_network_in_intervention",
+    label="Gesloten casussen met een netwerk van minimaal 3 personen (%)",
+    unit="percentage",
+    counts_persons=True,
+)
+def closed_cases_with_network_in_intervention(
+    start: dt.date, end: dt.date, intervention: Any = None
+) -> Result:
+    """Plan 3.2 (c): at least 3 people the youth can fall back on."""
+    return _closed_cases_in_intervention(
+        start, end, intervention, Q(outcome_network_size__gte=NETWORK_MINIMUM)
+    )

@@ -5,8 +5,9 @@ The story is told relative to today, so that the dashboard – which opens on th
 ended – always shows a period with figures: budget in every programme year that has started and
 spending in every quarter up to that one; hand-entered figures, targets and PDCA for the last four
 quarters; the quarter before the last one approved (with a correction) and reported on; the last one
-reported on and submitted for approval. A signal history of about fifteen months (youths, signals,
-matches and flags, logged through the youths services) feeds the charts per month.
+reported on and submitted for approval. The history (demo_history.py: fifteen months of signals,
+matches and flags; a year of early-signal meetings, cases, enrolments and actions, through the youths
+and cases services) feeds the charts per month and the computed indicators.
 
 Idempotent: a second run on the same day adds nothing. On a later day the story moves along with the
 calendar (a new quarter gets its figures), like the youths demo whose signals are "days ago".
@@ -15,7 +16,6 @@ calendar (a new quarter gets its figures), like the youths demo whose signals ar
 from __future__ import annotations
 
 import datetime as dt
-import random
 from decimal import Decimal
 from typing import Any
 
@@ -23,13 +23,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.models import Notification
 from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
-from youths.identity import name_key
-from youths.models import District, Flag, Involvement, Match, Signal, SignalCategory, Youth
-from youths.services import YouthIdentity, flags_evaluate, match_follow_up, signal_log
 
 from . import services
+from .demo_history import demo_case_history_load, demo_signal_history_load
 from .models import (
     BudgetAllocation,
     BudgetCommitment,
@@ -65,7 +62,6 @@ COMMITMENTS = [
 
 # Hand-entered figures of the last four quarters, oldest first: a count, or (numerator, denominator).
 QUARTER_ENTRIES: list[tuple[str, list[Any]]] = [
-    ("1.1.1-deelnemers", [9, 11, 14, 15]),
     ("1.1.1-gezinnen", [3, 4, 6, 6]),
     ("1.1.1-geen-nieuwe-signalen", [(2, 3), (3, 4), (4, 5), (5, 6)]),
     ("1.1.2-groepen", [2, 2, 3, 3]),
@@ -81,10 +77,6 @@ QUARTER_ENTRIES: list[tuple[str, list[Any]]] = [
     ("2.1.4-bijeenkomsten", [3, 4, 5, 4]),
     ("2.1.4-deelnemers", [70, 88, 112, 96]),
     ("2.1.4-herkennen", [(50, 62), (66, 80), (90, 104), (77, 90)]),
-    ("3.1.1-deelnemers", [12, 13, 14, 14]),
-    ("3.1.1-perspectief", [(3, 4), (4, 5), (5, 6), (6, 6)]),
-    ("3.1.1-diploma", [(3, 4), (4, 5), (4, 6), (5, 6)]),
-    ("3.1.1-netwerk", [(4, 4), (5, 5), (6, 6), (6, 6)]),
     ("3.1.2-voorlichtingen", [4, 6, 7, 5]),
     ("3.1.2-deelnemers", [110, 150, 180, 140]),
     ("3.1.2-handelen", [(20, 25), (26, 30), (30, 34), (24, 27)]),
@@ -94,7 +86,7 @@ MONTH_ENTRIES = [("2.1.1-activiteiten", [8, 9, 9, 10, 11, 12, 10, 11, 12, 12, 13
 
 # SMART targets of the last two quarters: (indicator, value, wording).
 TARGETS = [
-    ("1.1.1-deelnemers", "15", "15 jongeren in de contextgerichte aanpak in het kwartaal"),
+    ("1.1.1-deelnemers", "6", "6 jongeren uit een casus in de contextgerichte aanpak in het kwartaal"),
     ("2.1.1-deelnemers", "40", "40 kwetsbare jongeren in West en Noord individueel begeleid"),
     ("2.1.3-deelnemers", "12", "12 jongeren starten Preventief Halt in de wijk"),
     ("2.1.3-positief-afgerond", "80", "80% van de trajecten wordt positief afgerond"),
@@ -110,7 +102,7 @@ TARGETS = [
 PDCA_BEFORE = {
     "1": (
         "closed",
-        "Contextgerichte aanpak voor 14 jongeren; gezinsplannen voor zes gezinnen.",
+        "Contextgerichte aanpak voor 6 jongeren uit casussen; gezinsplannen voor zes gezinnen.",
         "Samenspel in de wijk loopt in Holtenbroek en Diezerpoort.",
         "Instroom op koers; gezinsplannen blijven achter.",
         "Procesregisseur sluit aan bij het wijkteamoverleg.",
@@ -134,7 +126,7 @@ PDCA_BEFORE = {
     ),
 }
 PDCA_LAST = {
-    "1": ("check", "15 jongeren in de contextgerichte aanpak.", "Instroom op doel.", "", "", ""),
+    "1": ("check", "6 jongeren in de contextgerichte aanpak.", "Instroom op doel.", "", "", ""),
     "2": (
         "check",
         "Matches binnen 14 dagen opvolgen; Halt 12 trajecten.",
@@ -165,63 +157,6 @@ RISKS = {
     ],
 }
 
-# The signal history: fictional names only.
-BOYS = ["Daan", "Sem", "Levi", "Finn", "Milan", "Luuk", "Ayoub", "Bram", "Thijs", "Jayden", "Rayan", "Tim"]
-GIRLS = ["Lotte", "Saar", "Noor", "Yara", "Lina", "Fleur", "Amira", "Isa", "Zoë", "Nora", "Evi", "Hiba"]
-SURNAMES = [
-    "Kuipers",
-    "Hendriks",
-    "Mulder",
-    "Brouwer",
-    "Koster",
-    "Postma",
-    "Dijkstra",
-    "Boukhari",
-    "Veenstra",
-    "Wolters",
-    "Hoekstra",
-    "Schuurman",
-]
-# Where the concerns come from, per organisation: (category, domain, intervention or "").
-ORGANISATION_SIGNALS = {
-    "politie": [
-        ("overlast-straat", "street", ""),
-        ("wapens", "street", ""),
-        ("drugs", "street", ""),
-        ("vernieling-diefstal", "street", ""),
-        ("online-conflict", "online", ""),
-    ],
-    "jongerenwerk": [
-        ("overlast-straat", "street", "2.1.1"),
-        ("online-conflict", "online", "2.1.1"),
-        ("alcohol", "street", ""),
-        ("slachtofferschap", "online", "2.1.1"),
-    ],
-    "halt": [("vernieling-diefstal", "street", "2.1.3"), ("grensoverschrijdend", "school", "2.1.3")],
-    "school": [
-        ("schoolverzuim", "school", ""),
-        ("grensoverschrijdend", "school", "3.1.2"),
-        ("online-conflict", "online", "3.1.2"),
-    ],
-    "jbov": [("crimineel-netwerk", "street", "2.1.2"), ("lvb", "home", "2.1.2")],
-    "wijkteam": [("zorgen-thuis", "home", ""), ("lvb", "home", "")],
-}
-# Youth work works in West and Noord: more youths from those districts.
-DISTRICT_WEIGHTS = {
-    "holtenbroek": 5,
-    "aa-landen": 4,
-    "stadshagen": 4,
-    "westenholte": 3,
-    "diezerpoort": 3,
-    "assendorp": 2,
-    "wipstrik": 2,
-    "zwolle-zuid": 2,
-    "centrum": 1,
-    "berkum": 1,
-}
-HISTORY_DAYS = 450
-HISTORY_YOUTHS = 40
-
 
 def reference_quarter(today: dt.date, programme: Programme) -> Period:
     """The quarter the dashboard opens on: the last that has ended, within the programme."""
@@ -242,6 +177,7 @@ def demo_monitoring_load() -> dict[str, Any]:
     last_four = [reference.previous().previous().previous(), reference.previous().previous()]
     last_four += [reference.previous(), reference]
     history = demo_signal_history_load(today=today)
+    meetings = demo_case_history_load(today=today)
     _budget(petra, programme, today, reference)
     _entries(petra, last_four)
     _targets(petra, last_four[-2:])
@@ -250,7 +186,7 @@ def demo_monitoring_load() -> dict[str, Any]:
     _risks(petra, last_four[-2:])
     services.measurements_refresh(today=today)
     _approve_and_report(petra, before=last_four[-2], last=reference)
-    return {"skipped": False, "reference": reference.code, "history_signals": history}
+    return {"skipped": False, "reference": reference.code, "history_signals": history, "meetings": meetings}
 
 
 def _budget(petra: User, programme: Programme, today: dt.date, reference: Period) -> None:
@@ -394,114 +330,3 @@ def _approve_and_report(petra: User, *, before: Period, last: Period) -> None:
     period.refresh_from_db()
     if period.status == "open":
         services.period_submit(actor=petra, period=period)
-
-
-# --- The signal history behind the charts per month -------------------------------------------------
-
-
-def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
-    return dt.datetime.combine(
-        day, dt.time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=timezone.get_current_timezone()
-    )
-
-
-def demo_signal_history_load(*, today: dt.date) -> int:
-    """About fifteen months of signals about forty fictional youths, logged through the youths services
-    (involvement, matches, notifications, combination rules) and then dated when they happened, so that
-    the monthly figures have a history. Demo only: moving timestamps is never done outside the demo.
-
-    Deterministic for a given day; a youth that is already there is skipped with its signals."""
-    users = {u.username: u for u in User.objects.filter(username__in=list(ORGANISATION_SIGNALS))}
-    if len(users) < len(ORGANISATION_SIGNALS):
-        return 0
-    categories = {c.code: c for c in SignalCategory.objects.all()}
-    districts = {d.code: d for d in District.objects.filter(code__in=list(DISTRICT_WEIGHTS))}
-    interventions = {i.code: i for i in Intervention.objects.all()}
-    logged = 0
-    for n in range(HISTORY_YOUTHS):
-        # One generator per youth: a youth that is skipped does not shift the others.
-        rng = random.Random(f"pgaanpak-demo-{n}")  # noqa: S311 - fictional demo data, not security
-        is_girl = n % 3 == 1
-        first = (GIRLS if is_girl else BOYS)[n % 12]
-        last = SURNAMES[(n * 5 + n // 12) % len(SURNAMES)]
-        born = dt.date(2007, 1, 1) + dt.timedelta(days=rng.randint(0, 8 * 365))
-        district = rng.choices(list(DISTRICT_WEIGHTS), weights=list(DISTRICT_WEIGHTS.values()))[0]
-        # 1 to 4 signals: one in three youths has a single signal, a few have many.
-        count = rng.choices([1, 2, 3, 4], weights=[4, 3, 3, 2])[0]
-        start = today - dt.timedelta(days=rng.randint(20, HISTORY_DAYS))
-        days = sorted({start + dt.timedelta(days=rng.randint(0, 120)) for _ in range(count - 1)} | {start})
-        days = [d for d in days if d < today]
-        organisations = rng.sample(list(ORGANISATION_SIGNALS), k=min(len(days), rng.choice([1, 2, 2, 3])))
-        if Youth.objects.filter(name_key=name_key(first, last), date_of_birth=born).exists():
-            continue
-        youth = None
-        for index, day in enumerate(days):
-            username = organisations[index % len(organisations)]
-            category, domain, intervention = rng.choice(ORGANISATION_SIGNALS[username])
-            before = timezone.now()
-            signal = signal_log(
-                actor=users[username],
-                youth=youth,
-                identity_data=None
-                if youth
-                else YouthIdentity(
-                    first_name=first,
-                    last_name=last,
-                    date_of_birth=born,
-                    gender="v" if is_girl else "m",
-                    district=districts.get(district),
-                ),
-                category=categories[category],
-                domain=domain,
-                observed_on=day,
-                description="Demo: fictieve waarneming voor de maandcijfers.",
-                intervention=interventions.get(intervention),
-            )
-            youth = signal.youth
-            moment = _moment(day, rng)
-            Signal.objects.filter(pk=signal.pk).update(created_at=moment)
-            Youth.objects.filter(pk=youth.pk).update(last_activity_at=moment)
-            Youth.objects.filter(pk=youth.pk, created_at__gte=before).update(created_at=moment)
-            Involvement.objects.filter(youth=youth, last_activity_at__gte=before).update(
-                last_activity_at=moment
-            )
-            Involvement.objects.filter(youth=youth, started_at__gte=before).update(started_at=moment)
-            matches = list(Match.objects.filter(trigger_signal=signal))
-            Match.objects.filter(trigger_signal=signal).update(created_at=moment)
-            flags = {f.pk for f in flags_evaluate(youth=youth, today=day)}
-            flags |= set(Flag.objects.filter(youth=youth, raised_at__gte=before).values_list("pk", flat=True))
-            Flag.objects.filter(pk__in=flags).update(raised_at=moment + dt.timedelta(minutes=1))
-            # Old news: the notifications of those days were read and e-mailed back then.
-            for user in users.values():
-                Notification.objects.filter(
-                    created_at__gte=before, organisation_id=user.organisation_id
-                ).update(
-                    created_at=moment, read_at=moment + dt.timedelta(hours=2), read_by=user, emailed_at=moment
-                )
-            for match in matches:
-                _demo_follow_up(match, moment, today, users, rng)
-            logged += 1
-    return logged
-
-
-def _demo_follow_up(
-    match: Match, moment: dt.datetime, today: dt.date, users: dict[str, User], rng: Any
-) -> None:
-    """Most matches followed up within the term, some late, some not yet (the overdue list)."""
-    delay = rng.choices([rng.randint(1, 12), rng.randint(16, 30), None], weights=[7, 2, 1])[0]
-    if delay is None or (moment + dt.timedelta(days=delay)).date() >= today:
-        return
-    participant = match.participants.select_related("organisation").order_by("pk").first()
-    actor = next((u for u in users.values() if u.organisation_id == participant.organisation_id), None)
-    if actor is None:
-        return
-    match.created_at = moment
-    followed = moment + dt.timedelta(days=delay)
-    match_follow_up(
-        actor=actor,
-        match=match,
-        in_touch_on=followed.date(),
-        lead_organisation=participant.organisation,
-        note="Demo: contact gehad, afspraken gemaakt.",
-    )
-    Match.objects.filter(pk=match.pk).update(followed_up_at=followed)

@@ -182,6 +182,10 @@ def _store(
         values["note"] = note
     if entered_by is not None:
         values["entered_by"] = entered_by
+    if origin == Measurement.Origin.COMPUTED:
+        # An indicator that used to be entered by hand and is now computed: the fact of an open
+        # period no longer shows who typed the old value.
+        values.update(entered_by_id=None, note="")
     existing = Measurement.objects.filter(indicator=indicator, period=period).first()
     if existing is None:
         Measurement.objects.create(indicator=indicator, period=period, **values)

@@ -127,7 +127,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 # Colours that stay apart for the common forms of colour blindness (and the tables say it in words).
 DOMAIN_COLOURS = {"home": "#6a1b9a", "street": "#1f4e79", "school": "#ef6c00", "online": "#2e7d32"}
-ACTIVITY_KEYS = ["signals_new", "flags_raised", "matches_new", "matches_followed_up_in_time"]
+ACTIVITY_KEYS = ["signals_new", "flags_raised", "matches_new", "matches_followed_up_in_time", "cases_active"]
+# The open statuses of a case, from early to late (cases.lifecycle), light to dark.
+STATUS_COLOURS = ["#90caf9", "#42a5f5", "#1f4e79", "#2e7d32", "#9e9e9e"]
 
 
 def _short_month(month: Period) -> str:
@@ -135,15 +137,17 @@ def _short_month(month: Period) -> str:
 
 
 def _activity(period: Period) -> dict[str, Any]:
-    """Signals per month by domain, and flags and matches per month, for the 12 months up to the end
-    of the period shown: from the month facts of the platform-wide indicators (2.1.2)."""
+    """Signals per month by domain, flags and matches per month, and the open cases at each month's
+    end by status, for the 12 months up to the end of the period shown: from the month facts of the
+    platform-wide indicators (2.1.2 and 1.1.1)."""
+    from cases.lifecycle import OPEN_STATUSES
     from youths.models import Domain
 
     months, facts = selectors.monthly_facts(
         keys=ACTIVITY_KEYS, last=Period.containing(MONTH, period.end), months=12
     )
     empty = [None] * len(months)
-    signals, flags, matches, in_time = (facts.get(key, empty) for key in ACTIVITY_KEYS)
+    signals, flags, matches, in_time, cases = (facts.get(key, empty) for key in ACTIVITY_KEYS)
 
     def count(fact: Measurement | None) -> int | None:
         return None if fact is None else int(fact.numerator)
@@ -172,9 +176,32 @@ def _activity(period: Period) -> dict[str, Any]:
         }
         for month, flag, match, follow_up in zip(months, flags, matches, in_time, strict=True)
     ]
+    statuses = [(str(status.value), str(status.label)) for status in OPEN_STATUSES]
+    case_rows = [
+        {
+            "month": month,
+            "values": [
+                None if fact is None else int(fact.breakdowns.get("status", {}).get(code, 0))
+                for code, _label in statuses
+            ],
+            "total": count(fact),
+        }
+        for month, fact in zip(months, cases, strict=True)
+    ]
     labels = [_short_month(m) for m in months]
     has_data = any(f is not None for f in (*signals, *flags, *matches))
     return {
+        "cases_has_data": any(f is not None for f in cases),
+        "statuses": [label for _code, label in statuses],
+        "case_rows": case_rows,
+        "cases_chart": {
+            "labels": labels,
+            "stacked": True,
+            "series": [
+                {"label": label, "colour": colour, "values": [row["values"][index] for row in case_rows]}
+                for index, ((_code, label), colour) in enumerate(zip(statuses, STATUS_COLOURS, strict=True))
+            ],
+        },
         "activity_months": months,
         "activity_has_data": has_data,
         "domains": [label for _code, label in domains],

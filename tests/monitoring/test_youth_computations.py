@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from monitoring import computations
 from monitoring.periods import Period
 from monitoring.services import measurements_refresh
-from tests.factories import DistrictFactory, YouthFactory
+from tests.factories import DistrictFactory, YouthFactory, signal_logged
 
 from .conftest import at, log, raise_flags, value
 
@@ -62,6 +62,18 @@ def test_matches_flags_and_follow_up_in_time_per_quarter(story):
     assert flags(Q1.start, Q1.end).numerator == 1
     assert flags(Q1.start, Q1.end).breakdowns["district"] == {"diezerpoort": 1}
     assert flags(Q2.start, Q2.end).numerator == 1
+
+
+def test_a_match_whose_follow_up_term_is_still_running_does_not_count_yet(story, bas, chaima):
+    from django.utils import timezone
+
+    youth = YouthFactory(first_name="G", last_name="Test", date_of_birth=dt.date(2011, 1, 1))
+    signal_logged(bas, youth)
+    signal_logged(chaima, youth, domain="school", category="schoolverzuim")  # a match, now
+    running = Period.containing("quarter", timezone.localdate())
+    result = computations.get("matches_followed_up_in_time")(running.start, running.end)
+    assert (result.numerator, result.denominator) == (0, 0)
+    assert computations.get("matches_new")(running.start, running.end).numerator == 1
 
 
 def test_the_refresh_job_stores_the_facts_a_cumulative_count_and_per_intervention_values(story):
