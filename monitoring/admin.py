@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext as _
 
 from . import computations
 from .models import (
@@ -70,6 +71,25 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["computation"].choices = [("", "— handmatige invoer —"), *computations.choices()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("computation") and data.get("unit"):
+            try:
+                computations.check_fits(
+                    code=data.get("code", ""),
+                    computation=data["computation"],
+                    unit=data["unit"],
+                    counts_persons=bool(data.get("counts_persons")),
+                )
+            except ValueError:
+                raise forms.ValidationError(
+                    _(
+                        "Deze berekening past niet bij de indicator: kies dezelfde eenheid, en vink "
+                        "'telt personen' aan als de berekening personen telt."
+                    )
+                ) from None
+        return data
 
 
 @admin.register(Indicator)

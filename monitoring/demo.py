@@ -1,119 +1,115 @@
-"""Fictional monitoring data for the local demo (`make run`), made through the services. Idempotent:
-a second run adds nothing. Never loaded when DEBUG is off."""
+"""Fictional monitoring data for the local demo (`make run`), made through the services. Never loaded
+when DEBUG is off.
+
+The story is told relative to today, so that the dashboard – which opens on the last quarter that has
+ended – always shows a period with figures: budget in every programme year that has started and
+spending in every quarter up to that one; hand-entered figures, targets and PDCA for the last four
+quarters; the quarter before the last one approved (with a correction) and reported on; the last one
+reported on and submitted for approval. The history (demo_history.py: fifteen months of signals,
+matches and flags; a year of early-signal meetings, cases, enrolments and actions, through the youths
+and cases services) feeds the charts per month and the computed indicators.
+
+Idempotent: a second run on the same day adds nothing. On a later day the story moves along with the
+calendar (a new quarter gets its figures), like the youths demo whose signals are "days ago".
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
-from tracks.models import BudgetYear, Intervention, Risk, Track
+from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
 
 from . import services
-from .models import BudgetAllocation, Indicator, PdcaCycle, Report, RiskReview
-from .periods import Period
+from .demo_history import demo_case_history_load, demo_signal_history_load
+from .models import (
+    BudgetAllocation,
+    BudgetCommitment,
+    BudgetSpending,
+    Indicator,
+    PdcaCycle,
+    Report,
+    RiskReview,
+)
+from .periods import MONTH, QUARTER, Period, periods_between
 
+# (track or intervention code, yearly amount, what the money pays for)
 ALLOCATIONS = [
-    # (track or intervention code, amount) for programme year 1 (July 2024 – June 2025)
-    ("A", "60000"),
-    ("B", "25000"),
-    ("1.1.1", "110000"),
-    ("1.1.2", "40000"),
-    ("2.1.1", "95000"),
-    ("2.1.2", "60000"),
-    ("2.1.3", "35000"),
-    ("2.1.4", "15000"),
-    ("3.1.1", "45000"),
-    ("3.1.2", "15000"),
+    ("A", "60000", "Projectleider"),
+    ("B", "25000", "Monitoring en data"),
+    ("1.1.1", "110000", "Procesregisseur en scholing systeemtherapeutisch werken"),
+    ("1.1.2", "40000", "Groepsaanpak, CCV-stappenmodel"),
+    ("2.1.1", "95000", "Extra capaciteit jongerenwerk West en Noord"),
+    ("2.1.2", "60000", "#kansRIJK, Jeugdbescherming Overijssel"),
+    ("2.1.3", "35000", "Preventief Halt in de wijk"),
+    ("2.1.4", "15000", "#Ouderalert-bijeenkomsten"),
+    ("3.1.1", "45000", "OOZA-arrangement Ambelt"),
+    ("3.1.2", "15000", "#Leerlingenalert en #Schoolalert, VIOS-scholen"),
 ]
-
-SPENDING = [
-    ("A", "2024-09-30", "15000", "Projectleider juli–september"),
-    ("A", "2024-12-31", "15000", "Projectleider oktober–december"),
-    ("A", "2025-03-31", "15000", "Projectleider januari–maart"),
-    ("1.1.1", "2024-10-15", "20000", "Procesregisseur, eerste kwartaal"),
-    ("1.1.1", "2025-01-15", "27500", "Procesregisseur en scholing systeemtherapeutisch werken"),
-    ("2.1.1", "2024-09-01", "23750", "Extra capaciteit jongerenwerk West en Noord"),
-    ("2.1.1", "2025-01-05", "23750", "Extra capaciteit jongerenwerk West en Noord"),
-    ("2.1.2", "2024-11-01", "18000", "#kansRIJK, Jeugdbescherming Overijssel"),
-    ("2.1.3", "2024-10-01", "8000", "Preventief Halt, eerste trajecten"),
-    ("2.1.3", "2025-02-01", "9500", "Preventief Halt"),
-    ("2.1.4", "2024-11-20", "4200", "#Ouderalert, vier bijeenkomsten"),
-    ("3.1.1", "2024-09-15", "15000", "OOZA-arrangement Ambelt"),
-    ("3.1.1", "2025-01-15", "15000", "OOZA-arrangement Ambelt"),
-    ("3.1.2", "2025-03-01", "3600", "#Leerlingenalert VIOS-scholen"),
-]
-
+# Share of the yearly allocation spent in each quarter of a programme year (July–June); Halt starts
+# slowly (its referrals come through schools), which the PDCA cycle of track 2 picks up.
+QUARTER_SHARES = [Decimal("0.20"), Decimal("0.24"), Decimal("0.25"), Decimal("0.23")]
+SLOW_STARTERS = {"2.1.3": Decimal("0.6")}
 COMMITMENTS = [
-    ("2.1.1", "2024-07-15", "95000", "Subsidiebeschikking Travers jongerenwerk"),
-    ("3.1.1", "2024-08-01", "45000", "Overeenkomst OOZA Doorstroompunt IJssel-Vecht"),
+    ("2.1.1", 14, "Subsidiebeschikking Travers jongerenwerk"),
+    ("3.1.1", 31, "Overeenkomst OOZA Doorstroompunt IJssel-Vecht"),
 ]
 
-# (indicator, period, numerator, denominator)
-ENTRIES = [
-    ("1.1.1-deelnemers", "2024-Q4", 11, None),
-    ("1.1.1-deelnemers", "2025-Q1", 14, None),
-    ("1.1.1-gezinnen", "2025-Q1", 6, None),
-    ("1.1.2-groepen", "2024-Q4", 2, None),
-    ("1.1.2-groepen", "2025-Q1", 3, None),
-    ("2.1.1-deelnemers", "2024-Q4", 38, None),
-    ("2.1.1-deelnemers", "2025-Q1", 44, None),
-    ("2.1.1-activiteiten", "2025-01", 9, None),
-    ("2.1.1-activiteiten", "2025-02", 11, None),
-    ("2.1.1-activiteiten", "2025-03", 12, None),
-    ("2.1.2-deelnemers", "2025-Q1", 8, None),
-    ("2.1.3-deelnemers", "2024-Q4", 4, None),
-    ("2.1.3-deelnemers", "2025-Q1", 9, None),
-    ("2.1.3-positief-afgerond", "2025-Q1", 6, 7),
-    ("2.1.4-bijeenkomsten", "2025-Q1", 5, None),
-    ("2.1.4-deelnemers", "2025-Q1", 112, None),
-    ("3.1.1-deelnemers", "2025-Q1", 14, None),
-    ("3.1.1-perspectief", "2025-Q1", 5, 6),
-    ("3.1.1-diploma", "2025-Q1", 4, 6),
-    ("3.1.1-netwerk", "2025-Q1", 6, 6),
-    ("3.1.2-voorlichtingen", "2025-Q1", 7, None),
-    ("3.1.2-deelnemers", "2025-Q1", 180, None),
+# Hand-entered figures of the last four quarters, oldest first: a count, or (numerator, denominator).
+QUARTER_ENTRIES: list[tuple[str, list[Any]]] = [
+    ("1.1.1-gezinnen", [3, 4, 6, 6]),
+    ("1.1.1-geen-nieuwe-signalen", [(2, 3), (3, 4), (4, 5), (5, 6)]),
+    ("1.1.2-groepen", [2, 2, 3, 3]),
+    ("1.1.2-overgedragen-groepsleden", [1, 2, 2, 3]),
+    ("1.1.2-minder-problematisch", [(0, 1), (1, 2), (1, 2), (2, 3)]),
+    ("2.1.1-deelnemers", [32, 38, 44, 47]),
+    ("2.1.1-participatie", [(10, 14), (12, 16), (15, 19), (17, 21)]),
+    ("2.1.2-deelnemers", [5, 6, 8, 9]),
+    ("2.1.2-voorlichtingen", [1, 2, 2, 3]),
+    ("2.1.2-zonder-strafrecht", [(3, 4), (4, 5), (5, 6), (6, 7)]),
+    ("2.1.3-deelnemers", [4, 7, 9, 10]),
+    ("2.1.3-positief-afgerond", [(3, 4), (5, 6), (6, 7), (7, 9)]),
+    ("2.1.4-bijeenkomsten", [3, 4, 5, 4]),
+    ("2.1.4-deelnemers", [70, 88, 112, 96]),
+    ("2.1.4-herkennen", [(50, 62), (66, 80), (90, 104), (77, 90)]),
+    ("3.1.2-voorlichtingen", [4, 6, 7, 5]),
+    ("3.1.2-deelnemers", [110, 150, 180, 140]),
+    ("3.1.2-handelen", [(20, 25), (26, 30), (30, 34), (24, 27)]),
 ]
+# Group activities of youth work, entered per month: the twelve months of those four quarters.
+MONTH_ENTRIES = [("2.1.1-activiteiten", [8, 9, 9, 10, 11, 12, 10, 11, 12, 12, 13, 11])]
 
+# SMART targets of the last two quarters: (indicator, value, wording).
 TARGETS = [
-    (
-        "1.1.1-deelnemers",
-        "2025-Q1",
-        "15",
-        "15 jongeren in de contextgerichte aanpak in het eerste kwartaal van 2025",
-    ),
-    ("2.1.1-deelnemers", "2025-Q1", "40", "40 kwetsbare jongeren in West en Noord individueel begeleid"),
-    ("2.1.3-deelnemers", "2025-Q1", "12", "12 jongeren starten Preventief Halt in de wijk"),
-    ("2.1.3-positief-afgerond", "2025-Q1", "80", "80% van de trajecten wordt positief afgerond"),
-    (
-        "3.1.1-perspectief",
-        "2025-Q1",
-        "100",
-        "100% van de uitstromers heeft een duurzaam perspectief (plan 3.2)",
-    ),
-    ("3.1.1-diploma", "2025-Q1", "100", "100% verlaat het onderwijs met diploma of certificaat (plan 3.2)"),
-    ("3.1.1-netwerk", "2025-Q1", "100", "100% heeft een netwerk van minimaal 3 personen (plan 3.2)"),
-    (
-        "2.1.1-budgetbesteding",
-        "2025-Q1",
-        "75",
-        "Driekwart van het jaarbudget jongerenwerk besteed eind maart",
-    ),
+    ("1.1.1-deelnemers", "6", "6 jongeren uit een casus in de contextgerichte aanpak in het kwartaal"),
+    ("2.1.1-deelnemers", "40", "40 kwetsbare jongeren in West en Noord individueel begeleid"),
+    ("2.1.3-deelnemers", "12", "12 jongeren starten Preventief Halt in de wijk"),
+    ("2.1.3-positief-afgerond", "80", "80% van de trajecten wordt positief afgerond"),
+    ("2.1.2-matches-opgevolgd", "90", "90% van de matches binnen 14 dagen opgevolgd"),
+    ("3.1.1-perspectief", "100", "100% van de uitstromers heeft een duurzaam perspectief (plan 3.2)"),
+    ("3.1.1-diploma", "100", "100% verlaat het onderwijs met diploma of certificaat (plan 3.2)"),
+    ("3.1.1-netwerk", "100", "100% heeft een netwerk van minimaal 3 personen (plan 3.2)"),
+    ("2.1.4-herkennen", "80", "80% van de ouders herkent signalen van ondermijning beter"),
 ]
 
-PDCA = {
+# PDCA per track: (status, plan, do, check, adjustment, reason) for the quarter before the last one
+# (closed) and the last one (being checked).
+PDCA_BEFORE = {
     "1": (
-        "check",
-        "Contextgerichte aanpak staat; 15 jongeren in beeld eind Q1.",
-        "Samenspel in de wijk gestart in Holtenbroek.",
-        "Instroom loopt iets achter door de wervingsperiode van de procesregisseur.",
-        "",
-        "",
+        "closed",
+        "Contextgerichte aanpak voor 6 jongeren uit casussen; gezinsplannen voor zes gezinnen.",
+        "Samenspel in de wijk loopt in Holtenbroek en Diezerpoort.",
+        "Instroom op koers; gezinsplannen blijven achter.",
+        "Procesregisseur sluit aan bij het wijkteamoverleg.",
+        "Gezinnen komen vooral via het wijkteam in beeld.",
     ),
     "2": (
-        "act",
+        "closed",
         "Jongerenwerk bereikt 40 jongeren; Halt 12 trajecten.",
         "Jongerenwerk boven doel; Halt blijft achter.",
         "Halt krijgt te weinig aanmeldingen via school.",
@@ -121,9 +117,28 @@ PDCA = {
         "Aanmeldingen komen vooral via school binnen.",
     ),
     "3": (
+        "closed",
+        "OOZA: alle uitstromers met perspectief, diploma en netwerk.",
+        "Vijf uitstromers.",
+        "Eén uitstromer zonder diploma: volgt een praktijkverklaring.",
+        "Geen bijsturing nodig; praktijkverklaring eerder aanvragen.",
+        "Het doel blijft haalbaar.",
+    ),
+}
+PDCA_LAST = {
+    "1": ("check", "6 jongeren in de contextgerichte aanpak.", "Instroom op doel.", "", "", ""),
+    "2": (
+        "check",
+        "Matches binnen 14 dagen opvolgen; Halt 12 trajecten.",
+        "Halt via school: meer aanmeldingen.",
+        "Halt nadert het doel; opvolging van matches blijft onder 90%.",
+        "",
+        "",
+    ),
+    "3": (
         "do",
         "OOZA: alle uitstromers met perspectief, diploma en netwerk.",
-        "Zes uitstromers in Q1.",
+        "Zes uitstromers.",
         "",
         "",
         "",
@@ -131,117 +146,187 @@ PDCA = {
 }
 
 RISKS = {
-    "4.1": ("low", "Stuurgroep komt elk kwartaal bijeen; alle partners aanwezig."),
-    "4.4": ("medium", "Procesregisseur per 1 november gestart; vacature jongerenwerker Noord nog open."),
-    "4.5": ("medium", "Leerlijn systeemtherapeutisch werken start in april."),
+    "4.1": [("low", "Stuurgroep komt elk kwartaal bijeen; alle partners aanwezig.")] * 2,
+    "4.4": [
+        ("medium", "Vacature jongerenwerker Noord nog open."),
+        ("low", "Jongerenwerker Noord gestart; capaciteit op sterkte."),
+    ],
+    "4.5": [
+        ("medium", "Leerlijn systeemtherapeutisch werken gestart."),
+        ("medium", "Tweede groep volgt de leerlijn; terugkomdag gepland."),
+    ],
 }
+
+
+def reference_quarter(today: dt.date, programme: Programme) -> Period:
+    """The quarter the dashboard opens on: the last that has ended, within the programme."""
+    last_ended = Period.containing(QUARTER, today).previous()
+    first = Period.containing(QUARTER, programme.start)
+    last = Period.containing(QUARTER, programme.end)
+    return max(first, min(last_ended, last))
 
 
 @transaction.atomic
 def demo_monitoring_load() -> dict[str, Any]:
     petra = User.objects.filter(username="projectleider").first()
-    if petra is None or not Track.objects.exists():
+    programme = Programme.objects.order_by("start").first()
+    if petra is None or programme is None or not Indicator.objects.exists():
         return {"skipped": True}
-    year = BudgetYear.objects.get(number=1)
+    today = timezone.localdate()
+    reference = reference_quarter(today, programme)
+    last_four = [reference.previous().previous().previous(), reference.previous().previous()]
+    last_four += [reference.previous(), reference]
+    history = demo_signal_history_load(today=today)
+    meetings = demo_case_history_load(today=today)
+    _budget(petra, programme, today, reference)
+    _entries(petra, last_four)
+    _targets(petra, last_four[-2:])
+    _pdca(petra, last_four[-2], PDCA_BEFORE)
+    _pdca(petra, reference, PDCA_LAST)
+    _risks(petra, last_four[-2:])
+    services.measurements_refresh(today=today)
+    _approve_and_report(petra, before=last_four[-2], last=reference)
+    return {"skipped": False, "reference": reference.code, "history_signals": history, "meetings": meetings}
+
+
+def _budget(petra: User, programme: Programme, today: dt.date, reference: Period) -> None:
     interventions = {i.code: i for i in Intervention.objects.select_related("track")}
     tracks = {t.code: t for t in Track.objects.all()}
-    allocations = {}
-    for code, amount in ALLOCATIONS:
-        intervention = interventions.get(code)
-        track = intervention.track if intervention else tracks[code]
-        allocations[code] = BudgetAllocation.objects.filter(
-            budget_year=year, track=track, intervention=intervention
-        ).first()
-        if allocations[code] is None:
-            allocations[code] = services.allocation_set(
-                actor=petra, budget_year=year, track=track, intervention=intervention, amount=amount
-            )
-    if not allocations["A"].spendings.exists():
-        for code, day, amount, description in SPENDING:
-            services.spending_add(
-                actor=petra,
-                allocation=allocations[code],
-                date=dt.date.fromisoformat(day),
-                amount=amount,
-                description=description,
-            )
-        for code, day, amount, description in COMMITMENTS:
-            services.commitment_add(
-                actor=petra,
-                allocation=allocations[code],
-                date=dt.date.fromisoformat(day),
-                amount=amount,
-                description=description,
-            )
+    years = [y for y in BudgetYear.objects.filter(programme=programme).order_by("number") if y.start <= today]
+    allocations: dict[tuple[int, str], BudgetAllocation] = {}
+    for year in years:
+        for code, amount, _description in ALLOCATIONS:
+            intervention = interventions.get(code)
+            track = intervention.track if intervention else tracks[code]
+            allocation = BudgetAllocation.objects.filter(
+                budget_year=year, track=track, intervention=intervention
+            ).first()
+            if allocation is None:
+                allocation = services.allocation_set(
+                    actor=petra, budget_year=year, track=track, intervention=intervention, amount=amount
+                )
+            allocations[(year.number, code)] = allocation
+        for code, days, description in COMMITMENTS:
+            allocation = allocations[(year.number, code)]
+            date = year.start + dt.timedelta(days=days)
+            if not BudgetCommitment.objects.filter(allocation=allocation, date=date).exists():
+                services.commitment_add(
+                    actor=petra,
+                    allocation=allocation,
+                    date=date,
+                    amount=allocation.amount,
+                    description=description,
+                )
+    for quarter in periods_between(QUARTER, programme.start, reference.end):
+        year = next((y for y in years if y.start <= quarter.end <= y.end), None)
+        if year is None:
+            continue
+        share = QUARTER_SHARES[((quarter.start.month - 7) % 12) // 3]
+        for code, _amount, description in ALLOCATIONS:
+            allocation = allocations[(year.number, code)]
+            amount = (allocation.amount * share * SLOW_STARTERS.get(code, Decimal(1))).quantize(Decimal("1"))
+            text = f"{description}, {quarter.label}"
+            if not BudgetSpending.objects.filter(allocation=allocation, description=text).exists():
+                services.spending_add(
+                    actor=petra, allocation=allocation, date=quarter.end, amount=amount, description=text
+                )
+
+
+def _entries(petra: User, quarters: list[Period]) -> None:
     indicators = {i.code: i for i in Indicator.objects.all()}
-    for code, period, numerator, denominator in ENTRIES:
-        if (
-            not indicators[code]
-            .measurements.filter(
-                period__start=Period.parse(period).start, period__kind=Period.parse(period).kind
-            )
-            .exists()
-        ):
+    months = [m for q in quarters for m in q.parts(MONTH)]
+    series = [(code, quarters, values) for code, values in QUARTER_ENTRIES]
+    series += [(code, months, values) for code, values in MONTH_ENTRIES]
+    for code, periods, values in series:
+        for period, value in zip(periods, values, strict=True):
+            if (
+                indicators[code]
+                .measurements.filter(period__kind=period.kind, period__start=period.start)
+                .exists()
+            ):
+                continue
+            numerator, denominator = value if isinstance(value, tuple) else (value, None)
             services.measurement_enter(
                 actor=petra,
                 indicator=indicators[code],
-                period=Period.parse(period),
+                period=period,
                 numerator=numerator,
                 denominator=denominator,
                 source="Demo-opgave partner",
             )
-    for code, period, value, specific in TARGETS:
-        p = Period.parse(period)
-        if indicators[code].targets.filter(period__start=p.start, period__kind=p.kind).exists():
-            continue
-        services.target_set(
-            actor=petra,
-            indicator=indicators[code],
-            period=p,
-            value=value,
-            deadline=p.end,
-            specific=specific,
-            rationale="Afgeleid van het plan van aanpak en de subsidieaanvraag.",
-        )
-    q1 = Period.parse("2025-Q1")
-    for code, (status, plan, do, check, adjustment, reason) in PDCA.items():
-        if not PdcaCycle.objects.filter(
-            track=tracks[code], period__start=q1.start, period__kind=q1.kind
-        ).exists():
-            services.pdca_save(
+
+
+def _targets(petra: User, quarters: list[Period]) -> None:
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    for quarter in quarters:
+        for code, value, specific in TARGETS:
+            if (
+                indicators[code]
+                .targets.filter(period__kind=quarter.kind, period__start=quarter.start)
+                .exists()
+            ):
+                continue
+            services.target_set(
                 actor=petra,
-                track=tracks[code],
-                period=q1,
-                owner=petra,
-                status=status,
-                plan=plan,
-                do=do,
-                check_notes=check,
-                act_adjustment=adjustment,
-                act_reason=reason,
+                indicator=indicators[code],
+                period=quarter,
+                value=value,
+                deadline=quarter.end,
+                specific=specific,
+                rationale="Afgeleid van het plan van aanpak en de subsidieaanvraag.",
             )
-    for code, (level, measures) in RISKS.items():
+
+
+def _pdca(petra: User, quarter: Period, cycles: dict[str, tuple[str, ...]]) -> None:
+    for code, (status, plan, do, check, adjustment, reason) in cycles.items():
+        track = Track.objects.get(code=code)
+        if PdcaCycle.objects.filter(
+            track=track, period__kind=quarter.kind, period__start=quarter.start
+        ).exists():
+            continue
+        services.pdca_save(
+            actor=petra,
+            track=track,
+            period=quarter,
+            owner=petra,
+            status=status,
+            plan=plan,
+            do=do,
+            check_notes=check,
+            act_adjustment=adjustment,
+            act_reason=reason,
+        )
+
+
+def _risks(petra: User, quarters: list[Period]) -> None:
+    for code, reviews in RISKS.items():
         risk = Risk.objects.get(code=code)
-        if not RiskReview.objects.filter(risk=risk).exists():
-            services.risk_review_add(
-                actor=petra, risk=risk, date=dt.date(2025, 3, 28), level=level, measures=measures
-            )
-    services.measurements_refresh(
-        periods=[*q1.parts("month"), q1, Period.parse("2024-Q4"), Period.parse("2025")]
-    )
-    # Q1 2025 is approved, with one correction, and reported on.
-    period = services.period_get_or_create(period=q1)
+        for quarter, (level, measures) in zip(quarters, reviews, strict=True):
+            date = quarter.end - dt.timedelta(days=3)
+            if not RiskReview.objects.filter(risk=risk, date=date).exists():
+                services.risk_review_add(actor=petra, risk=risk, date=date, level=level, measures=measures)
+
+
+def _approve_and_report(petra: User, *, before: Period, last: Period) -> None:
+    """The quarter before the last: approved, one correction, reported on. The last: reported on
+    (as the scheduled job does) and submitted for approval."""
+    period = services.period_get_or_create(period=before)
     if period.status == "open":
         services.period_submit(actor=petra, period=period)
     if period.status == "submitted":
         services.period_approve(actor=petra, period=period)
-        halt = indicators["2.1.3-deelnemers"].measurements.get(period=period)
+        halt = Indicator.objects.get(code="2.1.3-deelnemers").measurements.get(period=period)
         services.measurement_correct(
             actor=petra,
             measurement=halt,
-            numerator=10,
-            reason="Eén aanmelding uit maart kwam na de goedkeuring binnen (demo).",
+            numerator=halt.numerator + 1,
+            reason="Eén aanmelding van het einde van het kwartaal kwam na de goedkeuring binnen (demo).",
         )
     if not Report.objects.filter(period=period, status=Report.Status.READY).exists():
-        services.report_make(actor=petra, period=q1)
-    return {"skipped": False}
+        services.report_make(actor=petra, period=before)
+    period = services.period_get_or_create(period=last)
+    if not Report.objects.filter(period=period, status=Report.Status.READY).exists():
+        services.report_make(actor=petra, period=last)
+    period.refresh_from_db()
+    if period.status == "open":
+        services.period_submit(actor=petra, period=period)

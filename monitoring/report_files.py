@@ -418,9 +418,13 @@ def report_pdf(data: dict[str, Any]) -> bytes:
         story.append(
             p(
                 f"Maximum {_fmt(budget['cap'], 'euro')} · toegewezen {_fmt(budget['allocated'], 'euro')} · "
-                f"besteed {_fmt(budget['spent'], 'euro')} "
-                f"({_fmt(budget['burn_rate'], 'percentage')} van toegewezen, "
-                f"{_fmt(budget['elapsed'], 'percentage')} van het jaar verstreken)",
+                f"besteed {_fmt(budget['spent'], 'euro')} ("
+                + (
+                    f"{_fmt(budget['burn_rate'], 'percentage')} van toegewezen, "
+                    if budget["burn_rate"]
+                    else ""
+                )
+                + f"{_fmt(budget['elapsed'], 'percentage')} van het jaar verstreken)",
                 styles["BodyText"],
             )
         )

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
 
 from tracks.models import BudgetYear, Programme, Risk, Track
 
@@ -103,6 +104,18 @@ def indicator_list() -> QuerySet[Indicator]:
 
 def indicator_get(*, code: str) -> Indicator | None:
     return indicator_list().filter(code=code).first()
+
+
+def latest_period_with_data(*, kind: str, not_after: Period) -> Period | None:
+    """The latest period of `kind`, starting no later than `not_after`, with a fact that is not zero
+    (the nightly job stores zeros for every open period, so "has a fact" would say nothing)."""
+    start = (
+        Measurement.objects.filter(period__kind=kind, period__start__lte=not_after.start, numerator__gt=0)
+        .order_by("-period__start")
+        .values_list("period__start", flat=True)
+        .first()
+    )
+    return None if start is None else Period(kind, start)
 
 
 def reporting_period_find(*, period: Period) -> ReportingPeriod | None:
@@ -439,3 +452,115 @@ def report_get(*, pk: int) -> Report | None:
 
 def programme_get() -> Programme | None:
     return Programme.objects.order_by("start").first()
+
+
+# --- Breakdowns ----------------------------------------------------------------------------------
+
+
+@dataclass
+class BreakdownTable:
+    dimension: str
+    title: str
+    column: str
+    rows: list[tuple[str, int, Decimal | None]]  # (label, count, share of the total in %)
+
+
+# dimension: (table title, column heading)
+BREAKDOWN_TITLES = {
+    "district": (_("Naar wijk"), _("Wijk")),
+    "gender": (_("Naar gender"), _("Gender")),
+    "age_band": (_("Naar leeftijd op de laatste dag van de periode"), _("Leeftijd")),
+    "domain": (_("Naar leefgebied"), _("Leefgebied")),
+    "category": (_("Naar categorie"), _("Categorie")),
+    "intervention": (_("Naar interventie"), _("Interventie")),
+}
+
+
+def breakdown_tables(breakdowns: dict[str, dict[str, int]]) -> list[BreakdownTable]:
+    """A fact's breakdowns with names instead of codes, in a fixed order per dimension, each with the
+    share of the total; unknown values last. At most three queries (districts, categories,
+    interventions), only for the dimensions present."""
+    from tracks.models import Intervention
+    from youths.models import District, Domain, Gender, SignalCategory
+
+    from .computations import AGE_BAND_LABELS, UNKNOWN
+
+    def names(model: Any, field: str, codes: Any, label: Any) -> dict[str, str]:
+        return {getattr(o, field): label(o) for o in model.objects.filter(**{f"{field}__in": list(codes)})}
+
+    fixed_orders = {
+        "gender": [str(code) for code in Gender.values],
+        "age_band": list(AGE_BAND_LABELS),
+        "domain": [str(code) for code in Domain.values],
+    }
+    labels: dict[str, dict[str, str]] = {
+        "gender": {str(code): str(label) for code, label in Gender.choices},
+        "age_band": dict(AGE_BAND_LABELS),
+        "domain": {str(code): str(label) for code, label in Domain.choices},
+    }
+    if "district" in breakdowns:
+        labels["district"] = names(District, "code", breakdowns["district"], lambda o: o.name)
+    if "category" in breakdowns:
+        labels["category"] = names(SignalCategory, "code", breakdowns["category"], lambda o: o.name)
+    if "intervention" in breakdowns:
+        labels["intervention"] = names(
+            Intervention, "code", breakdowns["intervention"], lambda o: f"{o.code} {o.name}"
+        )
+    unknown = {"intervention": str(_("Geen interventie"))}
+    tables = []
+    for dimension, (title, column) in BREAKDOWN_TITLES.items():
+        counts = breakdowns.get(dimension)
+        if not counts:
+            continue
+        total = sum(counts.values())
+        named = labels.get(dimension, {})
+        order = fixed_orders.get(dimension)
+
+        def key(code: str, named: dict[str, str] = named, order: list[str] | None = order) -> tuple:
+            if code == UNKNOWN:
+                return (2, "")
+            if order is not None and code in order:
+                return (0, f"{order.index(code):03d}")
+            return (1, named.get(code, code).lower())
+
+        rows = [
+            (
+                named.get(code, unknown.get(dimension, str(_("Onbekend"))) if code == UNKNOWN else code),
+                count,
+                (Decimal(count) * 100 / total).quantize(Decimal("0.1")) if total else None,
+            )
+            for code, count in sorted(counts.items(), key=lambda item: key(item[0]))
+        ]
+        tables.append(BreakdownTable(dimension=dimension, title=str(title), column=str(column), rows=rows))
+    return tables
+
+
+# --- Platform activity per month (dashboard) ------------------------------------------------------
+
+
+def monthly_facts(*, keys: list[str], last: Period, months: int = 12) -> tuple[list[Period], dict[str, list]]:
+    """The month facts of the first active indicator of each named computation, for the `months`
+    months up to and including `last` (a month): two queries, read from facts (never live tables).
+
+    Returns the months and, per computation key, one Measurement or None per month (None: no fact yet,
+    e.g. before the nightly job ran)."""
+    periods = [last]
+    while len(periods) < months:
+        periods.insert(0, periods[0].previous())
+    chosen: dict[str, Indicator] = {}
+    for indicator in Indicator.objects.filter(is_active=True, computation__in=keys).order_by(
+        "intervention__order", "order", "pk"
+    ):
+        chosen.setdefault(indicator.computation, indicator)
+    facts = {
+        (m.indicator_id, m.period.start): m
+        for m in Measurement.objects.filter(
+            indicator__in=list(chosen.values()),
+            period__kind="month",
+            period__start__gte=periods[0].start,
+            period__start__lte=periods[-1].start,
+        ).select_related("period")
+    }
+    return periods, {
+        key: [facts.get((indicator.pk, p.start)) for p in periods] for key, indicator in chosen.items()
+    }

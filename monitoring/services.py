@@ -11,13 +11,20 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from auditlog.context import set_actor
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Sum
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.models import Notification
 from core.outbox import enqueue
+from core.services import notification_send
 from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
 
 from . import computations
@@ -175,6 +182,10 @@ def _store(
         values["note"] = note
     if entered_by is not None:
         values["entered_by"] = entered_by
+    if origin == Measurement.Origin.COMPUTED:
+        # An indicator that used to be entered by hand and is now computed: the fact of an open
+        # period no longer shows who typed the old value.
+        values.update(entered_by_id=None, note="")
     existing = Measurement.objects.filter(indicator=indicator, period=period).first()
     if existing is None:
         Measurement.objects.create(indicator=indicator, period=period, **values)
@@ -663,6 +674,56 @@ def report_build(*, report_id: int) -> bool:
     return True
 
 
+REPORT_READY_KIND = "report_ready"
+
+
+def report_ready_notify(*, report_id: int) -> int:
+    """Tell every active projectleider that a report is ready: an in-app notification for each (their
+    own, not their organisation's) and one e-mail. Once per report: the report row is locked while
+    notifying and a second run finds the notifications and does nothing. Returns the number notified."""
+    path = reverse("monitoring:report", args=[report_id])
+    with transaction.atomic():
+        report = (
+            Report.objects.select_for_update(of=("self",))
+            .select_related("period")
+            .defer("data", "xlsx", "pdf")
+            .filter(pk=report_id, status=Report.Status.READY)
+            .first()
+        )
+        if report is None or Notification.objects.filter(kind=REPORT_READY_KIND, link=path).exists():
+            return 0
+        recipients = list(
+            get_user_model()
+            .objects.filter(role="projectleider", is_active=True, organisation__isnull=False)
+            .select_related("organisation")
+            .order_by("pk")
+        )
+        text = _("Monitoringsrapportage %(period)s (versie %(version)s) staat klaar.") % {
+            "period": report.period,
+            "version": report.version,
+        }
+        for user in recipients:
+            # The e-mail below says the same with a template of its own: no second e-mail per user.
+            notification_send(
+                organisation=user.organisation,
+                user=user,
+                kind=REPORT_READY_KIND,
+                text=text,
+                link=path,
+                email=False,
+            )
+        addresses = [user.email for user in recipients if user.email]
+        if addresses:
+            context = {"report": report, "path": path, "url": settings.SITE_URL + path}
+            send_mail(
+                subject=render_to_string("emails/report_ready_subject.txt", context).strip(),
+                message=render_to_string("emails/report_ready.txt", context),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=addresses,
+            )
+    return len(recipients)
+
+
 def report_mark_failed(*, report_id: int, error: str) -> None:
     with transaction.atomic():
         report = Report.objects.select_for_update().filter(pk=report_id, status=Report.Status.PENDING).first()
@@ -747,8 +808,13 @@ def indicators_seed_load(*, actor: Any, path: Any = INDICATORS_FILE) -> dict[str
     interventions = {i.code: i for i in Intervention.objects.all()}
     with set_actor(actor):
         for item in data["indicators"]:
-            if item["computation"] and item["computation"] not in computations.REGISTRY:
-                raise ValueError(f"{item['code']}: unknown computation {item['computation']!r}")
+            if item["computation"]:
+                computations.check_fits(
+                    code=item["code"],
+                    computation=item["computation"],
+                    unit=item["unit"],
+                    counts_persons=item["counts_persons"],
+                )
             intervention = interventions[item["intervention"]]
             baseline = item.get("baseline") or {}
             values: dict[str, Any] = {

@@ -35,13 +35,14 @@ from .forms import (
     TargetForm,
 )
 from .models import Measurement, Report, ReportingPeriod
-from .periods import QUARTER, Period
+from .periods import MONTH, MONTH_NAMES_NL, QUARTER, Period
 
 PAGE_SIZE = 25
 
 
 def _period_from(request: HttpRequest, default_kind: str = QUARTER) -> Period:
-    """The period in ?periode=…, else the last quarter that has ended (the one being reported on)."""
+    """The period in ?periode=…, else the last quarter that has ended (the one being reported on) –
+    or, when that has no figures yet, the latest quarter before it that has (said on the page)."""
     code = request.GET.get("periode", "")
     if code:
         try:
@@ -50,7 +51,16 @@ def _period_from(request: HttpRequest, default_kind: str = QUARTER) -> Period:
             messages.warning(
                 request, _("Onbekende periode %(code)s; het vorige kwartaal wordt getoond.") % {"code": code}
             )
-    return Period.containing(default_kind, timezone.localdate()).previous()
+    last_ended = Period.containing(default_kind, timezone.localdate()).previous()
+    with_data = selectors.latest_period_with_data(kind=default_kind, not_after=last_ended)
+    if with_data is None or with_data == last_ended:
+        return last_ended
+    messages.info(
+        request,
+        _("%(last)s heeft nog geen cijfers; getoond wordt %(shown)s, de laatste periode met cijfers.")
+        % {"last": last_ended.label, "shown": with_data.label},
+    )
+    return with_data
 
 
 def _period_or_404(code: str) -> Period:
@@ -110,8 +120,118 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ],
             "context_chart": _context_chart(),
             "latest_report": selectors.report_list().filter(status=Report.Status.READY).first(),
+            **_activity(period),
         },
     )
+
+
+# Colours that stay apart for the common forms of colour blindness (and the tables say it in words).
+DOMAIN_COLOURS = {"home": "#6a1b9a", "street": "#1f4e79", "school": "#ef6c00", "online": "#2e7d32"}
+ACTIVITY_KEYS = ["signals_new", "flags_raised", "matches_new", "matches_followed_up_in_time", "cases_active"]
+# The open statuses of a case, from early to late (cases.lifecycle), light to dark.
+STATUS_COLOURS = ["#90caf9", "#42a5f5", "#1f4e79", "#2e7d32", "#9e9e9e"]
+
+
+def _short_month(month: Period) -> str:
+    return f"{MONTH_NAMES_NL[month.start.month - 1][:3]} {month.start.year}"
+
+
+def _activity(period: Period) -> dict[str, Any]:
+    """Signals per month by domain, flags and matches per month, and the open cases at each month's
+    end by status, for the 12 months up to the end of the period shown: from the month facts of the
+    platform-wide indicators (2.1.2 and 1.1.1)."""
+    from cases.lifecycle import OPEN_STATUSES
+    from youths.models import Domain
+
+    months, facts = selectors.monthly_facts(
+        keys=ACTIVITY_KEYS, last=Period.containing(MONTH, period.end), months=12
+    )
+    empty = [None] * len(months)
+    signals, flags, matches, in_time, cases = (facts.get(key, empty) for key in ACTIVITY_KEYS)
+
+    def count(fact: Measurement | None) -> int | None:
+        return None if fact is None else int(fact.numerator)
+
+    def by_domain(fact: Measurement | None, code: str) -> int | None:
+        return None if fact is None else int(fact.breakdowns.get("domain", {}).get(code, 0))
+
+    domains = list(Domain.choices)
+    signal_rows = [
+        {
+            "month": month,
+            "values": [by_domain(fact, code) for code, _label in domains],
+            "total": count(fact),
+        }
+        for month, fact in zip(months, signals, strict=True)
+    ]
+    activity_rows = [
+        {
+            "month": month,
+            "flags": count(flag),
+            "matches": count(match),
+            "in_time": follow_up,
+            "in_time_value": (
+                display_value("percentage", follow_up.numerator, follow_up.denominator) if follow_up else None
+            ),
+        }
+        for month, flag, match, follow_up in zip(months, flags, matches, in_time, strict=True)
+    ]
+    statuses = [(str(status.value), str(status.label)) for status in OPEN_STATUSES]
+    case_rows = [
+        {
+            "month": month,
+            "values": [
+                None if fact is None else int(fact.breakdowns.get("status", {}).get(code, 0))
+                for code, _label in statuses
+            ],
+            "total": count(fact),
+        }
+        for month, fact in zip(months, cases, strict=True)
+    ]
+    labels = [_short_month(m) for m in months]
+    has_data = any(f is not None for f in (*signals, *flags, *matches))
+    return {
+        "cases_has_data": any(f is not None for f in cases),
+        "statuses": [label for _code, label in statuses],
+        "case_rows": case_rows,
+        "cases_chart": {
+            "labels": labels,
+            "stacked": True,
+            "series": [
+                {"label": label, "colour": colour, "values": [row["values"][index] for row in case_rows]}
+                for index, ((_code, label), colour) in enumerate(zip(statuses, STATUS_COLOURS, strict=True))
+            ],
+        },
+        "activity_months": months,
+        "activity_has_data": has_data,
+        "domains": [label for _code, label in domains],
+        "signal_rows": signal_rows,
+        "activity_rows": activity_rows,
+        "signals_chart": {
+            "labels": labels,
+            "stacked": True,
+            "series": [
+                {
+                    "label": str(label),
+                    "colour": DOMAIN_COLOURS[code],
+                    "values": [row["values"][index] for row in signal_rows],
+                }
+                for index, (code, label) in enumerate(domains)
+            ],
+        },
+        "activity_chart": {
+            "labels": labels,
+            "stacked": False,
+            "series": [
+                {
+                    "label": _("Signaleringen"),
+                    "colour": "#c62828",
+                    "values": [r["flags"] for r in activity_rows],
+                },
+                {"label": _("Matches"), "colour": "#1f4e79", "values": [r["matches"] for r in activity_rows]},
+            ],
+        },
+    }
 
 
 def _context_chart() -> list[dict[str, Any]]:
@@ -220,6 +340,12 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     for row in rows:
         target = row["target"]
         row["status"] = status(indicator.direction, row["value"], target.value if target else None)
+    # The breakdowns of the period asked for (?uitsplitsing=2025-Q1), else of the latest that has them.
+    with_breakdowns = [r["measurement"] for r in rows if r["measurement"].breakdowns]
+    chosen = request.GET.get("uitsplitsing", "")
+    breakdown = next((m for m in with_breakdowns if m.period.code == chosen), None) or (
+        with_breakdowns[-1] if with_breakdowns else None
+    )
     return render(
         request,
         "monitoring/indicator.html",
@@ -231,6 +357,8 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             "entry_form": entry_form,
             "target_form": target_form,
             "correction_form": correction_form,
+            "breakdown": breakdown,
+            "breakdown_tables": selectors.breakdown_tables(breakdown.breakdowns) if breakdown else [],
             "chart": [
                 {
                     "period": r["measurement"].period.code,

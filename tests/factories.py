@@ -147,6 +147,7 @@ def signal_logged(
     last_name: str = "de Vries",
     date_of_birth: dt.date = dt.date(2010, 5, 17),
     bsn: str = "",
+    intervention=None,
 ):
     """Log a signal the way a partner does (through the service): involvement, grants, matches, flags."""
     from django.utils import timezone
@@ -166,4 +167,5 @@ def signal_logged(
         domain=domain,
         observed_on=observed_on or timezone.localdate(),
         description=description,
+        intervention=intervention,
     )

@@ -92,7 +92,31 @@
     });
   }
 
-  window.pgaMonitoringCharts = { progress: progress, budget: budget, context: context, history: history };
+  // Bars per month: {labels, stacked, series: [{label, colour, values}]}; null values are months
+  // without a fact yet (shown as a gap, and as "–" in the table).
+  function monthly(canvasId, dataId) {
+    var chart = data(dataId), canvas = document.getElementById(canvasId);
+    if (!chart || !chart.labels.length || !canvas) return;
+    new Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: chart.labels,
+        datasets: chart.series.map(function (s) {
+          return { label: s.label, backgroundColor: s.colour, data: s.values };
+        })
+      },
+      options: {
+        maintainAspectRatio: false, animation: false,
+        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + nl(c.raw); } } } },
+        scales: {
+          x: { stacked: !!chart.stacked },
+          y: { stacked: !!chart.stacked, beginAtZero: true, ticks: { precision: 0 } }
+        }
+      }
+    });
+  }
+
+  window.pgaMonitoringCharts = { progress: progress, budget: budget, context: context, history: history, monthly: monthly };
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-chart]").forEach(function (el) {
       var kind = el.getAttribute("data-chart");

@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from cases.demo import DEMO_LOCATION
 from cases.models import Action, AgendaItem, Case, Enrolment, FamilyLink, Meeting, YouthGroup
 from core.models import Notification
 
@@ -19,11 +20,12 @@ def test_the_demo_shows_meetings_cases_actions_and_a_group_and_loads_twice_witho
 ):
     settings.DEBUG = True
     call_command("load_demo", stdout=StringIO())
-    meeting = Meeting.objects.get()
+    # The monitoring demo adds a year of meetings and cases of its own (monitoring/demo_history.py).
+    meeting = Meeting.objects.get(location=DEMO_LOCATION)
     assert meeting.agenda_items.count() >= 2
     assert AgendaItem.objects.filter(decision="casus").exists()
     assert AgendaItem.objects.filter(decision="", legal_basis__isnull=False).exists()  # to decide in the demo
-    case = Case.objects.get(status="in_uitvoering")
+    case = Case.objects.get(status="in_uitvoering", opened_from__meeting=meeting)
     assert case.procesregie_holder.username == "procesregisseur"
     actions = Action.objects.filter(case=case)
     assert any(a.is_overdue for a in actions)
@@ -55,9 +57,10 @@ def test_the_demo_pages_render_for_every_role(settings, plan_and_indicators, web
 
     settings.DEBUG = True
     call_command("load_demo", stdout=StringIO())
-    case = Case.objects.get()
+    # The monitoring demo adds a year of meetings and cases of its own (monitoring/demo_history.py).
+    meeting = Meeting.objects.get(location=DEMO_LOCATION)
+    case = Case.objects.get(opened_from__meeting=meeting)
     group = YouthGroup.objects.get()
-    meeting = Meeting.objects.get()
     for username in ("procesregisseur", "projectleider", "halt", "wijkteam", "jongerenwerk"):
         web.force_login(User.objects.get(username=username))
         for url in ("/casussen/", "/acties/", "/overleggen/", "/groepen/", f"/casussen/{case.pk}/"):

@@ -107,24 +107,24 @@ def test_a_latest_value_indicator_takes_the_last_entry_and_a_percentage_adds_num
     )
     assert _value("1.1.2-groepen", "2025").numerator == 3
 
-    perspective = indicator("3.1.1-perspectief")
+    staff = indicator("3.1.2-handelen")
     measurement_enter(
         actor=petra,
-        indicator=perspective,
+        indicator=staff,
         period=Period.parse("2025-Q1"),
         numerator=3,
         denominator=4,
-        source="OOZA-registratie",
+        source="Evaluatieformulieren",
     )
     measurement_enter(
         actor=petra,
-        indicator=perspective,
+        indicator=staff,
         period=Period.parse("2025-Q2"),
         numerator=1,
         denominator=6,
-        source="OOZA-registratie",
+        source="Evaluatieformulieren",
     )
-    year = _value("3.1.1-perspectief", "2025")
+    year = _value("3.1.2-handelen", "2025")
     assert (year.numerator, year.denominator) == (4, 10)
 
 

@@ -42,19 +42,19 @@ def figures(indicators, petra):
     enter(actor=petra, indicator=indicator("2.1.1-deelnemers"), period=Q1, numerator=25, source="Travers")
     enter(
         actor=petra,
-        indicator=indicator("3.1.1-perspectief"),
+        indicator=indicator("3.1.2-handelen"),
         period=Q1,
         numerator=9,
         denominator=14,
-        source="OOZA",
+        source="Evaluatieformulieren",
     )
     enter(
         actor=petra,
-        indicator=indicator("3.1.1-diploma"),
+        indicator=indicator("2.1.4-herkennen"),
         period=Q1,
         numerator=13,
         denominator=14,
-        source="OOZA",
+        source="Evaluatieformulieren",
     )
     for month, value in (("2025-01", 1), ("2025-02", 1), ("2025-03", 1)):
         enter(
@@ -66,11 +66,11 @@ def figures(indicators, petra):
         )
     target_set(
         actor=petra,
-        indicator=indicator("3.1.1-perspectief"),
+        indicator=indicator("3.1.2-handelen"),
         period=Q1,
         value=100,
         deadline=dt.date(2025, 3, 31),
-        specific="Alle uitstromers",
+        specific="Alle deelnemers",
     )
 
 
@@ -94,14 +94,14 @@ def test_the_ministry_reads_figures_per_intervention(figures, hanna, api):
     ]
     figures = _by_code(body)
     assert figures["2.1.1-deelnemers"]["value"] == "25.00" or figures["2.1.1-deelnemers"]["value"] == "25"
-    perspective = figures["3.1.1-perspectief"]
-    assert (perspective["numerator"], perspective["denominator"], perspective["value"]) == (
+    staff = figures["3.1.2-handelen"]
+    assert (staff["numerator"], staff["denominator"], staff["value"]) == (
         "9.00",
         "14.00",
         "64.3",
     )
-    assert perspective["target"] == {"value": "100.00", "deadline": "2025-03-31"}
-    assert (perspective["unit"], perspective["status"], perspective["approval_state"]) == (
+    assert staff["target"] == {"value": "100.00", "deadline": "2025-03-31"}
+    assert (staff["unit"], staff["status"], staff["approval_state"]) == (
         "percentage",
         "off_track",
         "open",
@@ -111,8 +111,8 @@ def test_the_ministry_reads_figures_per_intervention(figures, hanna, api):
 def test_small_counts_of_persons_are_suppressed_and_so_is_what_reveals_them(figures, hanna, api):
     figures = _by_code(api(hanna).get(URL).json())
     assert figures["2.1.3-deelnemers"]["value"] == "<5" and figures["2.1.3-deelnemers"]["suppressed"]
-    diploma = figures["3.1.1-diploma"]  # 13 of 14: the one without a diploma could be derived
-    assert (diploma["numerator"], diploma["value"], diploma["status"]) == ("<5", "<5", None)
+    parents = figures["2.1.4-herkennen"]  # 13 of 14: the one who did not could be derived
+    assert (parents["numerator"], parents["value"], parents["status"]) == ("<5", "<5", None)
     assert figures["2.1.1-activiteiten"]["value"] in ("3", "3.00")  # activities are not persons
 
 
@@ -120,7 +120,7 @@ def test_the_approval_state_follows_the_period(figures, petra, hanna, api):
     period = period_get_or_create(period=Q1)
     period_submit(actor=petra, period=period)
     period_approve(actor=petra, period=period)
-    assert _by_code(api(hanna).get(URL).json())["3.1.1-perspectief"]["approval_state"] == "approved"
+    assert _by_code(api(hanna).get(URL).json())["3.1.2-handelen"]["approval_state"] == "approved"
 
 
 @pytest.mark.parametrize("persona", ["petra", "ruben", "bas", "chaima", "bert"])
@@ -187,7 +187,7 @@ def test_reports_are_listed_and_a_report_has_its_suppressed_figures(figures, pet
     assert detail["figures_hash"] == report.figures_hash
     figures = {i["code"]: i for item in detail["interventions"] for i in item["indicators"]}
     assert figures["2.1.3-deelnemers"]["value"] == "<5"
-    assert figures["3.1.1-perspectief"]["value"] == "64.3"
+    assert figures["3.1.2-handelen"]["value"] == "64.3"
 
 
 def test_the_endpoints_need_a_fixed_number_of_queries(figures, petra, hanna, api):

@@ -36,19 +36,19 @@ def test_projectleider_sees_every_monitoring_page(indicators, petra, web):
     q1 = Period.parse("2025-Q1")
     measurement_enter(
         actor=petra,
-        indicator=indicator("3.1.1-perspectief"),
+        indicator=indicator("3.1.2-handelen"),
         period=q1,
         numerator=9,
         denominator=10,
-        source="OOZA",
+        source="Evaluatieformulieren",
     )
     target_set(
         actor=petra,
-        indicator=indicator("3.1.1-perspectief"),
+        indicator=indicator("3.1.2-handelen"),
         period=q1,
         value=100,
         deadline=dt.date(2025, 3, 31),
-        specific="Alle uitstromers",
+        specific="Alle deelnemers",
     )
     report = report_make(actor=petra, period=Period.parse("2025-Q1"))
     web.force_login(petra)
@@ -77,24 +77,24 @@ def test_the_pdca_page_fills_check_from_the_data_and_needs_a_reason_for_an_adjus
     q1 = Period.parse("2025-Q1")
     measurement_enter(
         actor=petra,
-        indicator=indicator("3.1.1-perspectief"),
+        indicator=indicator("3.1.2-handelen"),
         period=q1,
         numerator=9,
         denominator=10,
-        source="OOZA",
+        source="Evaluatieformulieren",
     )
     target_set(
         actor=petra,
-        indicator=indicator("3.1.1-perspectief"),
+        indicator=indicator("3.1.2-handelen"),
         period=q1,
         value=100,
         deadline=dt.date(2025, 3, 31),
-        specific="Alle uitstromers met perspectief",
+        specific="Alle deelnemers weten hoe te handelen",
     )
     web.force_login(petra)
     url = "/monitoring/pdca/3/2025-Q1/"
     html = web.get(url).content.decode()
-    assert "Alle uitstromers met perspectief" in html and "90%" in html and "risico" in html
+    assert "Alle deelnemers weten hoe te handelen" in html and "90%" in html and "risico" in html
     data = {
         "owner": petra.pk,
         "status": "act",
@@ -103,8 +103,10 @@ def test_the_pdca_page_fills_check_from_the_data_and_needs_a_reason_for_an_adjus
         "act_reason": "",
     }
     assert "Geef de reden van de bijsturing" in web.post(url, data).content.decode()
-    assert web.post(url, {**data, "act_reason": "Twee uitstromers zonder werkplek"}).status_code == 302
-    assert "Twee uitstromers zonder werkplek" in web.get(url).content.decode()
+    assert (
+        web.post(url, {**data, "act_reason": "Twee scholen zonder aandachtsfunctionaris"}).status_code == 302
+    )
+    assert "Twee scholen zonder aandachtsfunctionaris" in web.get(url).content.decode()
 
 
 def _count(web, url):
@@ -117,7 +119,9 @@ def _count(web, url):
 def test_list_pages_need_a_fixed_number_of_queries(indicators, petra, web):
     web.force_login(petra)
     urls = [
-        "/monitoring/",
+        # A fixed period: without one the dashboard opens on the latest quarter with figures, which the
+        # entries below would move (test_dashboard.py tests that choice).
+        "/monitoring/?periode=2025-Q1",
         "/monitoring/indicatoren/?periode=2025-Q1",
         "/monitoring/perioden/",
         "/monitoring/pdca/",

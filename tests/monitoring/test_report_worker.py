@@ -35,11 +35,11 @@ def test_the_worker_makes_the_report_with_its_xlsx_and_pdf(celery_worker_process
     BudgetSpendingFactory(allocation=halt, date=dt.date(2025, 2, 1), amount="1234.50", created_by=petra)
     measurement_enter(
         actor=petra,
-        indicator=indicator("3.1.1-diploma"),
+        indicator=indicator("2.1.4-herkennen"),
         period=q1,
         numerator=7,
         denominator=10,
-        source="OOZA",
+        source="Evaluatieformulieren",
     )
     measurements_refresh(periods=[q1], today=dt.date(2025, 4, 2))
 
@@ -48,6 +48,6 @@ def test_the_worker_makes_the_report_with_its_xlsx_and_pdf(celery_worker_process
     assert report.status == Report.Status.READY, report.error
     rows = tidy_rows(bytes(report.xlsx))
     assert number(rows["2.1.3-uitgaven"]["waarde"]) == number("1234.50")
-    assert (number(rows["3.1.1-diploma"]["teller"]), number(rows["3.1.1-diploma"]["noemer"])) == (7, 10)
-    assert number(rows["3.1.1-diploma"]["waarde"]) == 70
+    assert (number(rows["2.1.4-herkennen"]["teller"]), number(rows["2.1.4-herkennen"]["noemer"])) == (7, 10)
+    assert number(rows["2.1.4-herkennen"]["waarde"]) == 70
     assert_valid_pdf(bytes(report.pdf))

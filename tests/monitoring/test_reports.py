@@ -51,19 +51,19 @@ def figures(indicators, petra):
     )
     measurement_enter(
         actor=petra,
-        indicator=indicator("3.1.1-perspectief"),
+        indicator=indicator("3.1.2-handelen"),
         period=Q1,
         numerator=9,
         denominator=14,
-        source="OOZA",
+        source="Evaluatieformulieren",
     )
     target_set(
         actor=petra,
-        indicator=indicator("3.1.1-perspectief"),
+        indicator=indicator("3.1.2-handelen"),
         period=Q1,
         value=100,
         deadline=dt.date(2025, 3, 31),
-        specific="Alle uitstromers met duurzaam perspectief",
+        specific="Alle deelnemers weten hoe te handelen",
     )
 
 
@@ -73,10 +73,10 @@ def test_the_report_reads_the_facts_and_the_xlsx_has_them(figures, petra):
     rows = tidy_rows(bytes(report.xlsx))
     assert number(rows["2.1.3-uitgaven"]["waarde"]) == 3250  # cumulative since July 2024
     assert number(rows["2.1.3-deelnemers"]["waarde"]) == 12
-    perspective = rows["3.1.1-perspectief"]
-    assert (number(perspective["teller"]), number(perspective["noemer"])) == (9, 14)
-    assert number(perspective["waarde"]) == number("64.3")
-    assert (number(perspective["doel"]), perspective["status"]) == (100, "off_track")
+    staff = rows["3.1.2-handelen"]
+    assert (number(staff["teller"]), number(staff["noemer"])) == (9, 14)
+    assert number(staff["waarde"]) == number("64.3")
+    assert (number(staff["doel"]), staff["status"]) == (100, "off_track")
     workbook = load_workbook(io.BytesIO(bytes(report.xlsx)))
     assert workbook.sheetnames == [
         "Gegevens",
