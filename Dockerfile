@@ -1,6 +1,6 @@
 # One image for web, worker and beat (docker-compose.yml picks the command).
 FROM python:3.11-slim
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DEBUG=false
 WORKDIR /app
 RUN useradd --create-home --uid 1000 app
 COPY pyproject.toml ./

@@ -17,7 +17,9 @@ from .schedule import CELERY_BEAT_SCHEDULE as _BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DEBUG", default=False)
+# A checkout defaults to local development (as healthchecks does); the production image sets
+# DEBUG=false in its Dockerfile, so a container without DEBUG runs strict, not in debug mode.
+DEBUG = env_bool("DEBUG", default=True)
 _production = not DEBUG
 
 SECRET_KEY = env_str("SECRET_KEY", required=_production) or "insecure-local-development-key-only"  # noqa: S105

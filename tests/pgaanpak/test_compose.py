@@ -39,3 +39,9 @@ def test_env_example_documents_every_variable_the_settings_read():
     documented = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read, "no variables found"
     assert read <= documented, read - documented
+
+
+def test_the_production_image_runs_with_debug_off_unless_told_otherwise():
+    env_lines = [line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("ENV ")]
+    assert any(re.search(r"\bDEBUG=false\b", line) for line in env_lines)
+    assert re.search(r"^DEBUG=false$", (ROOT / ".env.example").read_text(), re.M)

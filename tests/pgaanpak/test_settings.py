@@ -74,3 +74,21 @@ def test_the_local_default_is_sqlite_and_in_process_tasks():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.sqlite3", "True"]
+
+
+def test_a_checkout_without_debug_set_runs_locally_in_debug_mode():
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "CI"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "pgaanpak.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
