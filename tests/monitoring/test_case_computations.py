@@ -334,3 +334,12 @@ def test_the_dashboard_charts_the_open_cases_at_each_months_end_by_status(cases,
     assert "Lopende casussen per status" in page and 'data-source="data-cases"' in page
     web.force_login(bas)
     assert web.get("/monitoring/?periode=2025-Q1").status_code == 403
+
+
+def test_the_ooza_indicator_page_shows_the_computed_shares_and_no_empty_target(cases, petra, web):
+    measurements_refresh(periods=[Q4_2024, Q1], today=dt.date(2025, 7, 1))
+    web.force_login(petra)
+    page = web.get("/monitoring/indicatoren/3.1.1-perspectief/").content.decode()
+    assert "1 / 2" in page and "50%" in page  # Q1: c2 with, c3 without a lasting perspective
+    assert "(closed_cases_with_perspective_in_intervention)" in page
+    assert 'numeric-data">%\n</td>' not in page  # a period without a target shows "–", not a bare "%"
