@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from auditlog.context import set_actor
 from django.db import transaction
+
+from core.audit import acting_as
 
 from .models import Organisation, OrganisationKind, User
 from .services import organisation_access_group, user_create, user_set_role
@@ -84,7 +85,7 @@ USERS = [
 
 @transaction.atomic
 def demo_accounts_load() -> list[User]:
-    with set_actor(None):
+    with acting_as(None):
         kinds = {}
         for code, name in ORGANISATION_KINDS:
             kinds[code], _ = OrganisationKind.objects.get_or_create(code=code, defaults={"name": name})

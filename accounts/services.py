@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditlog.context import set_actor
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
+from core.audit import acting_as
 from core.errors import DomainError
 
 from .models import Organisation, OrganisationKind, Role, User
@@ -24,7 +24,7 @@ def organisation_get_or_create(*, actor: Any, name: str, kind_code: str | None =
     existing = Organisation.objects.filter(name__iexact=name).first()
     if existing is not None:
         return existing
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         kind, _created = OrganisationKind.objects.get_or_create(
             code=kind_code or DEFAULT_KIND_CODE,
             defaults={"name": (kind_code or DEFAULT_KIND_CODE).capitalize()},
@@ -67,7 +67,7 @@ def user_set_role(*, actor: Any, user: User, role: str) -> User:
     from .roles import STAFF_ROLES
 
     chosen = _role_or_error(role)
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         user.role = chosen
         user.is_staff = chosen in STAFF_ROLES
         user.save(update_fields=["role", "is_staff"])
@@ -89,7 +89,7 @@ def user_create(
     chosen = _role_or_error(role)
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(_("De gebruikersnaam %(name)s bestaat al.") % {"name": username}, field="username")
-    with transaction.atomic(), set_actor(actor):
+    with transaction.atomic(), acting_as(actor):
         user = User(
             username=username,
             email=email,

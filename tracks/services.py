@@ -9,9 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from auditlog.context import set_actor
 from django.db import models, transaction
 
+from core.audit import acting_as
 from monitoring.models import ContextIndicator, ContextIndicatorValue
 
 from .models import (
@@ -72,7 +72,7 @@ def _programme_years(start: dt.date, end: dt.date) -> list[tuple[int, dt.date, d
 def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> PlanLoadResult:
     data = json.loads(path.read_text(encoding="utf-8"))
     result = PlanLoadResult()
-    with set_actor(actor):
+    with acting_as(actor):
         p = data["programme"]
         start, end = dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"])
         cap = Decimal(p["yearly_budget_cap"])
