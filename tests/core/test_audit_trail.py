@@ -47,7 +47,9 @@ def test_every_change_of_a_nested_service_call_keeps_its_actor(bert, politie):
     """user_create calls user_set_role; the role change after it must still name the actor."""
     from accounts.services import user_create
 
-    user = user_create(actor=bert, username="genest", role="partner", organisation=politie, password="geheim-12345")
+    user = user_create(
+        actor=bert, username="genest", role="partner", organisation=politie, password="geheim-12345"
+    )
     entries = LogEntry.objects.get_for_object(user)
     assert entries.count() >= 2
     assert all(entry.actor == bert for entry in entries)
