@@ -1,0 +1,98 @@
+"""The access toolkit: one role check, one view decorator, one DRF permission class built on it.
+
+Every HTML view and every API endpoint is gated here (tests/pgaanpak/test_routes.py walks every URL
+pattern and fails on a route that is neither gated by this module nor on its commented list of public
+routes). Which *objects* a user may see is decided afterwards by the access gateways in the apps'
+selectors (`youth_get_for_user`, `case_list_for_user`, ...), which build on `has_role_permission`.
+
+A check is either a permission code (``"youths.view_flag"``) or a predicate on the user
+(``youths.selectors.may_use_youth_pages``) for the few gates that combine permissions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from rest_framework.permissions import BasePermission
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
+    from .models import User
+
+#: The acting user of a service. `None` only for system work (loading the plan, scheduled jobs).
+Actor: TypeAlias = "User"
+#: Whoever made a request: a logged-in user or Django's anonymous user.
+UserLike: TypeAlias = "User | AnonymousUser"
+Check: TypeAlias = "str | Callable[[Any], bool]"
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def has_role_permission(user: Any, perm: str) -> bool:
+    """Whether the user's role (its group) or an explicit grant gives `perm`.
+
+    A superuser does **not** pass on `is_superuser` alone: only the permissions its role or an explicit
+    grant gives count. Superusers exist for operators (`createsuperuser`); with Django's shortcut they
+    would read every youth and case, which the need-to-know rule of the product forbids (domain.md).
+    Inactive and anonymous users never pass.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if not user.is_superuser:
+        return bool(user.has_perm(perm))
+    app_label, codename = perm.split(".", 1)
+    return Permission.objects.filter(
+        Q(group__user=user) | Q(user=user), content_type__app_label=app_label, codename=codename
+    ).exists()
+
+
+def passes(user: Any, *checks: Check) -> bool:
+    """Whether the user is logged in and passes every check (no checks: any logged-in user)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return all(has_role_permission(user, c) if isinstance(c, str) else bool(c(user)) for c in checks)
+
+
+def role_required(*checks: Check) -> Callable[[View], View]:
+    """Gate an HTML view: anonymous users go to the login page, users failing a check get 403.
+
+    With no checks, any logged-in user may open the view (their own notifications, say); the view's
+    gateway then decides which objects they see. The checks are kept on the view as `access_checks`
+    for the route-walk test.
+    """
+
+    def decorator(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not passes(request.user, *checks):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.access_checks = checks  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+class RolePermission(BasePermission):
+    """Gate an API view: 401 without credentials, 403 when a check fails. Build with `RolePermission.of`."""
+
+    checks: tuple[Check, ...] = ()
+
+    @classmethod
+    def of(cls, *checks: Check) -> type[RolePermission]:
+        names = "_".join(c.replace(".", "_") if isinstance(c, str) else c.__name__ for c in checks)
+        return type(f"RolePermission_{names or 'authenticated'}", (cls,), {"checks": checks})
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return passes(request.user, *self.checks)
