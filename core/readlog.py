@@ -42,7 +42,9 @@ def log_reads(
     )
 
 
-def log_read(*, user: Any, subject: models.Model | None, what: str, channel: str = "web", path: str = "") -> None:
+def log_read(
+    *, user: Any, subject: models.Model | None, what: str, channel: str = "web", path: str = ""
+) -> None:
     log_reads(user=user, subjects=[subject], what=what, channel=channel, path=path)
 
 
