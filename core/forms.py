@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 
 from .errors import DomainError
+
+T = TypeVar("T")
 
 # Checked in order: the first class the widget is an instance of wins (subclasses first).
 _WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
@@ -84,3 +87,15 @@ class CheckboxSelectMultiple(ChoiceGroupMixin, forms.CheckboxSelectMultiple):
 def add_domain_error(form: forms.Form, error: DomainError) -> None:
     """Show a service's DomainError at its field, or above the form when the field is not on it."""
     form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def attempt(form: forms.Form, call: Callable[[], T]) -> T | None:
+    """The one way a view shows a service's refusal: run `call`; on a DomainError put its message on
+    `form` (at its field, else above the form) and return None, so the view re-renders the form with
+    status 400. A POST without input fields still posts a (field-less) form, so its refusal shows the
+    same way."""
+    try:
+        return call()
+    except DomainError as error:
+        add_domain_error(form, error)
+        return None
