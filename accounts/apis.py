@@ -1,7 +1,6 @@
 from rest_framework import viewsets
 
-from core.permissions import HasPermission
-
+from .access import RolePermission
 from .models import Organisation
 from .serializers import OrganisationSerializer
 
@@ -10,6 +9,6 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     """Organisations in the network with their contact details (who to call)."""
 
     serializer_class = OrganisationSerializer
-    permission_classes = [HasPermission.of("accounts.view_organisation")]
+    permission_classes = [RolePermission.of("accounts.view_organisation")]
     queryset = Organisation.objects.select_related("kind").order_by("name")
     filterset_fields = ["kind__code", "is_active"]

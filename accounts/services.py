@@ -47,7 +47,7 @@ def organisation_access_group(organisation: Organisation) -> Group:
 def user_sync_groups(*, user: User) -> None:
     """A user is in exactly two groups: its role's and its organisation's access group."""
     groups = [Group.objects.get_or_create(name=str(user.role))[0]]
-    if user.organisation_id is not None:
+    if user.organisation is not None:
         groups.append(organisation_access_group(user.organisation))
     user.groups.set(groups)
 

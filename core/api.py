@@ -81,6 +81,6 @@ class CursorPagination(pagination.CursorPagination):
     """
 
     page_size = 50
-    page_size_query_param = "page_size"
+    page_size_query_param: str | None = "page_size"
     max_page_size = 200
-    ordering = ("-created_at", "-id")
+    ordering: tuple[str, ...] = ("-created_at", "-id")

@@ -25,9 +25,10 @@ def enqueue(task_name: str, **kwargs: Any) -> OutboxMessage:
 
 
 def publish(message_id: int) -> bool:
+    # The project's Celery app is the current app (pgaanpak/__init__.py creates it at start-up); core
+    # sits below the project package and does not import it.
+    from celery import current_app as app
     from django.conf import settings
-
-    from pgaanpak.celery import app
 
     message = OutboxMessage.objects.filter(pk=message_id, sent_at__isnull=True).first()
     if message is None:

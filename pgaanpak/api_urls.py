@@ -5,15 +5,25 @@ from drf_spectacular.views import (
     SpectacularRedocView,
     SpectacularSwaggerView,
 )
+from rest_framework import routers
 from rest_framework.routers import DefaultRouter
 
+from accounts.access import RolePermission
 from accounts.apis import OrganisationViewSet
 from cases.apis import ActionViewSet, CaseViewSet, FollowUpTypeViewSet, MeetingViewSet, YouthGroupViewSet
 from monitoring.apis import InterventionFiguresView, MeasurementEntryView, ReportViewSet
 from tracks.apis import InterventionViewSet, TrackViewSet
 from youths.apis import FlagViewSet, MatchViewSet, SignalCategoryViewSet, SignalViewSet, YouthViewSet
 
+
+class APIRootView(routers.APIRootView):
+    """The list of endpoints at /api/v1/: any logged-in user (the access toolkit)."""
+
+    permission_classes = [RolePermission]
+
+
 router = DefaultRouter()
+router.APIRootView = APIRootView
 router.register("tracks", TrackViewSet, basename="track")
 router.register("interventions", InterventionViewSet, basename="intervention")
 router.register("organisations", OrganisationViewSet, basename="organisation")

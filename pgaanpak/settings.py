@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "youths",
     "cases",
     "monitoring",
+    # The project package itself, for the project-level `setup` command.
+    "pgaanpak",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +102,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            "NAME": env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")) or str(BASE_DIR / "db.sqlite3"),
         }
     }
 DATABASES["default"].setdefault("TEST", {})
@@ -118,7 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "tracks:programme"
+LOGIN_REDIRECT_URL = "programme"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # django-guardian: no anonymous user row; object permissions only through our access gateway.

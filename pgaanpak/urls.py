@@ -4,16 +4,19 @@ from django.utils.translation import gettext_lazy as _
 
 from core.views import health
 
+from . import views
+
 admin.site.site_header = _("pgaanpak beheer")
 admin.site.site_title = _("pgaanpak beheer")
 
 urlpatterns = [
+    path("", views.programme, name="programme"),
     path("health/", health, name="health"),
     path("beheer/", admin.site.urls),
     path("account/", include("accounts.urls")),
     path("api/v1/", include(("pgaanpak.api_urls", "api"), namespace="api")),
     path("monitoring/", include("monitoring.urls")),
-    path("meldingen/", include("core.urls")),
+    path("meldingen/", include("accounts.notification_urls")),
     path("", include("youths.urls")),
     path("", include("cases.urls")),
     path("", include("tracks.urls")),

@@ -114,10 +114,13 @@ def api():
 
 @pytest.fixture
 def plan(db):
-    """The plan van aanpak, loaded from the repository's data file (never retyped in tests)."""
+    """The plan van aanpak with its context indicators, loaded from the repository's data file (never
+    retyped in tests), as `manage.py setup` loads it."""
+    from monitoring.context_seed import context_indicators_load
     from tracks.services import plan_load
 
     plan_load(actor=None)
+    context_indicators_load(actor=None)
 
 
 @pytest.fixture

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import Any
+
 from rest_framework import serializers
 
 from .models import Intervention, MeasurableResult, Track
@@ -26,8 +30,12 @@ class NestedInterventionSerializer(serializers.ModelSerializer):
 
 class TrackSerializer(serializers.ModelSerializer):
     interventions = NestedInterventionSerializer(many=True, read_only=True)
-    desired_results = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
-    partners = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    desired_results: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="text"
+    )
+    partners: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
 
     class Meta:
         model = Track

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 
 from core.audit import acting_as
-from monitoring.models import ContextIndicator, ContextIndicatorValue
+from core.seeding import LoadResult, upsert
 
 from .models import (
     BudgetYear,
@@ -26,33 +25,6 @@ from .models import (
 )
 
 PLAN_FILE = Path(__file__).resolve().parent / "data" / "plan.json"
-
-
-@dataclass
-class PlanLoadResult:
-    created: int = 0
-    updated: int = 0
-    changes: list[str] = field(default_factory=list)
-
-
-def _upsert(
-    result: PlanLoadResult, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]
-) -> Any:
-    """Create the row, or update only the fields that differ (so that a re-run writes no audit noise)."""
-    obj = model._default_manager.filter(**lookup).first()
-    if obj is None:
-        obj = model._default_manager.create(**lookup, **values)
-        result.created += 1
-        result.changes.append(f"+ {model._meta.verbose_name}: {obj}")
-        return obj
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save(update_fields=changed)
-        result.updated += 1
-        result.changes.append(f"~ {model._meta.verbose_name}: {obj} ({', '.join(changed)})")
-    return obj
 
 
 def _programme_years(start: dt.date, end: dt.date) -> list[tuple[int, dt.date, dt.date]]:
@@ -69,14 +41,14 @@ def _programme_years(start: dt.date, end: dt.date) -> list[tuple[int, dt.date, d
 
 
 @transaction.atomic
-def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> PlanLoadResult:
+def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> LoadResult:
     data = json.loads(path.read_text(encoding="utf-8"))
-    result = PlanLoadResult()
+    result = LoadResult()
     with acting_as(actor):
         p = data["programme"]
         start, end = dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"])
         cap = Decimal(p["yearly_budget_cap"])
-        programme = _upsert(
+        programme = upsert(
             result,
             Programme,
             {"name": p["name"]},
@@ -90,7 +62,7 @@ def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> PlanLoadResult:
         )
         intervention_order = 0
         for order, t in enumerate(data["tracks"]):
-            track = _upsert(
+            track = upsert(
                 result,
                 Track,
                 {"programme": programme, "code": t["code"]},
@@ -103,14 +75,14 @@ def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> PlanLoadResult:
                 },
             )
             for i, text in enumerate(t["desired_results"]):
-                _upsert(result, DesiredResult, {"track": track, "order": i}, {"text": text})
+                upsert(result, DesiredResult, {"track": track, "order": i}, {"text": text})
             DesiredResult.objects.filter(track=track, order__gte=len(t["desired_results"])).delete()
             for i, name in enumerate(t["partners"]):
-                _upsert(result, TrackPartner, {"track": track, "order": i}, {"name": name})
+                upsert(result, TrackPartner, {"track": track, "order": i}, {"name": name})
             TrackPartner.objects.filter(track=track, order__gte=len(t["partners"])).delete()
             for iv in t["interventions"]:
                 intervention_order += 1
-                _upsert(
+                upsert(
                     result,
                     Intervention,
                     {"code": iv["code"]},
@@ -125,7 +97,7 @@ def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> PlanLoadResult:
         ooza = data["ooza_results"]
         intervention = Intervention.objects.get(code=ooza["intervention"])
         for r in ooza["results"]:
-            _upsert(
+            upsert(
                 result,
                 MeasurableResult,
                 {"intervention": intervention, "code": r["code"]},
@@ -137,37 +109,17 @@ def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> PlanLoadResult:
                 },
             )
         for r in data["risks"]:
-            _upsert(
+            upsert(
                 result,
                 Risk,
                 {"programme": programme, "code": r["code"]},
                 {"title": r["title"], "description": r["description"]},
             )
         for number, year_start, year_end in _programme_years(start, end):
-            _upsert(
+            upsert(
                 result,
                 BudgetYear,
                 {"programme": programme, "number": number},
                 {"start": year_start, "end": year_end, "cap": cap},
             )
-        for order, c in enumerate(data["context_indicators"]):
-            indicator = _upsert(
-                result,
-                ContextIndicator,
-                {"code": c["code"]},
-                {
-                    "name": c["name"],
-                    "description": c["description"],
-                    "unit": c["unit"],
-                    "source": c["source"],
-                    "order": order,
-                },
-            )
-            for area, key in (("municipality", "municipality_value"), ("national", "national_value")):
-                _upsert(
-                    result,
-                    ContextIndicatorValue,
-                    {"indicator": indicator, "year": c["year"], "area": area},
-                    {"value": Decimal(c[key])},
-                )
     return result

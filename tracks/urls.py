@@ -5,6 +5,5 @@ from . import views
 app_name = "tracks"
 
 urlpatterns = [
-    path("", views.programme, name="programme"),
     path("interventies/<str:code>/", views.intervention_detail, name="intervention"),
 ]

@@ -9,17 +9,19 @@ from core.models import OutboxMessage
 
 
 @pytest.fixture
-def dead_broker(settings, monkeypatch):
+def dead_broker(settings):
     """A Celery app like ours whose broker is a closed port; the global app is left untouched."""
-    from celery import Celery
+    from celery import Celery, current_app
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    ours = current_app._get_current_object()
     dead = Celery("pgaanpak-dead-broker", set_as_current=False)
     dead.config_from_object("django.conf:settings", namespace="CELERY")
     dead.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
     dead.conf.task_always_eager = False
-    monkeypatch.setattr("pgaanpak.celery.app", dead)
-    return dead
+    dead.set_current()  # core reaches the project's app as Celery's current app
+    yield dead
+    ours.set_current()
 
 
 @pytest.mark.django_db

@@ -28,6 +28,7 @@ def test_the_app_services_run_the_documented_commands_from_one_image_and_env_fil
     assert services["web"]["command"][1] == "pgaanpak.wsgi:application"
     assert services["worker"]["command"][:4] == ["celery", "-A", "pgaanpak", "worker"]
     assert services["beat"]["command"][:4] == ["celery", "-A", "pgaanpak", "beat"]
+    assert services["migrate"]["command"] == ["python", "manage.py", "setup"]
     for name in ("web", "worker", "beat", "migrate"):
         assert services[name]["image"] == "pgaanpak:latest"
         assert services[name]["env_file"] == ".env"

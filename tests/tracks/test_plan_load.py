@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from auditlog.models import LogEntry
 
+from monitoring.context_seed import context_indicators_load
 from monitoring.models import ContextIndicatorValue
 from tracks.models import BudgetYear, Intervention, MeasurableResult, Risk, Track
 from tracks.services import PLAN_FILE, plan_load
@@ -43,6 +44,7 @@ def test_it_loads_three_tracks_two_components_and_eight_interventions():
 @pytest.mark.django_db
 def test_it_loads_the_ooza_results_budget_years_and_context_indicators():
     plan_load(actor=None)
+    context_indicators_load(actor=None)
     ooza = MeasurableResult.objects.filter(intervention__code="3.1.1")
     assert ooza.count() == 3
     assert ooza.get(code="network").minimum_network_size == 3

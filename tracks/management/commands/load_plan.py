@@ -4,18 +4,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from monitoring.services import indicators_seed_load
 from tracks.services import PLAN_FILE, plan_load
 
 
 class Command(BaseCommand):
-    help = "Laad het plan van aanpak (tracks/data/plan.json) en de indicatoren in de database. Idempotent."
+    help = "Laad het plan van aanpak (tracks/data/plan.json) in de database. Idempotent."
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = plan_load(actor=None, path=PLAN_FILE)
         for line in result.changes:
             self.stdout.write(line)
         self.stdout.write(f"Plan geladen: {result.created} nieuw, {result.updated} gewijzigd.")
-        # The plan's indicators (monitoring/data/indicators.json) hang off its interventions.
-        seeded = indicators_seed_load(actor=None)
-        self.stdout.write(f"Indicatoren: {seeded['created']} nieuw, {seeded['updated']} gewijzigd.")
