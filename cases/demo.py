@@ -16,7 +16,8 @@ from accounts.models import User
 from tracks.models import Intervention
 from youths.identity import name_key
 from youths.models import SignalCategory, Youth
-from youths.services import YouthIdentity, signal_log
+from youths.services.signals import signal_log
+from youths.services.youths import YouthIdentity
 
 from . import services
 from .models import Action, FollowUpType, LegalBasis, Meeting

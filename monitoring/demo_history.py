@@ -33,7 +33,10 @@ from core.models import Notification
 from tracks.models import Intervention
 from youths.identity import name_key
 from youths.models import District, Flag, Involvement, Match, Signal, SignalCategory, Youth
-from youths.services import YouthIdentity, flags_evaluate, match_follow_up, signal_log
+from youths.services.flags import flags_evaluate
+from youths.services.matches import match_follow_up
+from youths.services.signals import signal_log
+from youths.services.youths import YouthIdentity
 
 HISTORY_DESCRIPTION = "Demo: fictieve waarneming voor de maandcijfers."
 HISTORY_LOCATION = "Stadskantoor Zwolle, vergaderzaal 3 (demo)"

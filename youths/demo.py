@@ -17,7 +17,10 @@ from accounts.models import User
 
 from .identity import name_key
 from .models import District, Match, SignalCategory, Youth
-from .services import YouthIdentity, match_follow_up, reference_lists_load, signal_log
+from .services.lists import reference_lists_load
+from .services.matches import match_follow_up
+from .services.signals import signal_log
+from .services.youths import YouthIdentity
 
 # first name, last name, date of birth, gender, district code, signals: (username, category, domain,
 # days ago observed, description). All names and events are made up.

@@ -12,9 +12,17 @@ from core.forms import CheckboxSelectMultiple, DateInput, RadioSelect, StyledFor
 from core.validators import not_in_the_future
 from tracks.models import Intervention
 
-from .models import SIGNAL_DESCRIPTION_MAX_LENGTH, CombinationRule, District, Domain, Gender, School
+from .models import (
+    SIGNAL_DESCRIPTION_MAX_LENGTH,
+    CombinationRule,
+    District,
+    Domain,
+    DuplicateCandidate,
+    Gender,
+    School,
+)
 from .selectors import signal_category_list
-from .services import YouthIdentity
+from .services.youths import YouthIdentity
 
 
 class SignalFieldsForm(StyledForm):
@@ -201,6 +209,23 @@ class FlagCloseForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Leg kort vast wat er met de signalering is gedaan.")},
     )
+
+
+class DuplicateMergeForm(StyledForm):
+    """Which of a possible duplicate's two records stays (the other is merged into it)."""
+
+    behouden = forms.TypedChoiceField(
+        label=_("Welke registratie blijft bestaan?"),
+        coerce=int,
+        error_messages={
+            "required": _("Kies welke registratie blijft bestaan."),
+            "invalid_choice": _("Kies welke registratie blijft bestaan."),
+        },
+    )
+
+    def __init__(self, *args: Any, candidate: DuplicateCandidate, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["behouden"].choices = [(candidate.youth_a_id, ""), (candidate.youth_b_id, "")]
 
 
 class CombinationRuleForm(StyledForm):

@@ -16,7 +16,7 @@ from youths.models import (
     YouthMerge,
 )
 from youths.selectors import youth_get_for_user, youth_read_log_for_user
-from youths.services import youth_merge
+from youths.services.merging import youth_merge
 
 BORN = dt.date(2008, 7, 1)
 
@@ -41,9 +41,7 @@ def test_the_procesregisseur_sees_possible_duplicates_and_merges_them_with_every
     html = web.get("/dubbele-registraties/").content.decode()
     assert "Mohamed Yilmaz" in html and "Mohammed Yilmaz" in html
 
-    response = web.post(
-        f"/dubbele-registraties/{candidate.pk}/", {"besluit": "samenvoegen", "behouden": survivor.pk}
-    )
+    response = web.post(f"/dubbele-registraties/{candidate.pk}/samenvoegen/", {"behouden": survivor.pk})
     assert response.status_code == 302 and response["Location"] == f"/jongeren/{survivor.pk}/"
     assert not Youth.objects.filter(pk=duplicate.pk).exists()
     assert survivor.signals.count() == 2
@@ -76,7 +74,7 @@ def test_the_procesregisseur_sees_possible_duplicates_and_merges_them_with_every
 def test_different_people_are_kept_apart(web, ruben, two_records):
     candidate = DuplicateCandidate.objects.get()
     web.force_login(ruben)
-    web.post(f"/dubbele-registraties/{candidate.pk}/", {"besluit": "verschillend"})
+    web.post(f"/dubbele-registraties/{candidate.pk}/verschillend/")
     candidate.refresh_from_db()
     assert candidate.dismissed_by == ruben
     assert Youth.objects.count() == 2
@@ -101,8 +99,6 @@ def test_only_the_procesregisseur_merges(request, web, persona, two_records):
     web.force_login(request.getfixturevalue(persona))
     assert web.get("/dubbele-registraties/").status_code == 403
     survivor = two_records[0]
-    response = web.post(
-        f"/dubbele-registraties/{candidate.pk}/", {"besluit": "samenvoegen", "behouden": survivor.pk}
-    )
+    response = web.post(f"/dubbele-registraties/{candidate.pk}/samenvoegen/", {"behouden": survivor.pk})
     assert response.status_code == 403
     assert Youth.objects.count() == 2

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from youths.services import reference_lists_load
+from youths.services.lists import reference_lists_load
 
 
 class Command(BaseCommand):
