@@ -16,8 +16,8 @@ from django.utils.translation import ngettext
 from guardian.shortcuts import assign_perm, remove_perm
 
 from accounts.access import has_role_permission
-from accounts.demo import ORGANISATION_KINDS
 from accounts.models import Organisation, OrganisationKind
+from accounts.reference_data import ORGANISATION_KINDS
 from accounts.services import organisation_access_group
 from core.audit import acting_as
 from core.errors import DomainError

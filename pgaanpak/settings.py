@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "youths",
     "cases",
     "monitoring",
+    # Fictional data for `make run` (manage.py load_demo); on top of every other app, imported by none.
+    "demo",
 ]
 
 MIDDLEWARE = [

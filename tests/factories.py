@@ -153,7 +153,6 @@ def signal_logged(
     from django.utils import timezone
 
     from youths.services.signals import signal_log
-
     from youths.services.youths import YouthIdentity
 
     identity = None

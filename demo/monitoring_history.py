@@ -1,4 +1,4 @@
-"""The demo's history (monitoring/demo.py): about fifteen months of signals, matches and flags, and a
+"""The demo's history (demo/monitoring.py): about fifteen months of signals, matches and flags, and a
 year of early-signal meetings whose decisions open cases that move through their statuses, with
 enrolments, actions and, when old enough, their closing outcome. It feeds the charts per month and
 the case-based indicators.

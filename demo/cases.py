@@ -1,6 +1,6 @@
 """Fictional meetings, cases, actions and a group for the local demo (`make run`), through the services.
 
-Runs after the demo youths (youths.demo): their flags go on a meeting's agenda, one becomes a case with
+Runs after the demo youths (demo.youths): their flags go on a meeting's agenda, one becomes a case with
 procesregie, actions (one overdue, one declined, one unanswered), an enrolment and a family link, and a
 youth group works through the first steps. Idempotent: skipped when the demo meeting exists.
 """
@@ -13,14 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from cases import services
+from cases.models import Action, FollowUpType, LegalBasis, Meeting
 from tracks.models import Intervention
 from youths.identity import name_key
 from youths.models import SignalCategory, Youth
 from youths.services.signals import signal_log
 from youths.services.youths import YouthIdentity
-
-from . import services
-from .models import Action, FollowUpType, LegalBasis, Meeting
 
 DEMO_LOCATION = "Stadhuis Zwolle, kamer 2.14"
 

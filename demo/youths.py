@@ -14,13 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-
-from .identity import name_key
-from .models import District, Match, SignalCategory, Youth
-from .services.lists import reference_lists_load
-from .services.matches import match_follow_up
-from .services.signals import signal_log
-from .services.youths import YouthIdentity
+from youths.identity import name_key
+from youths.models import District, Match, SignalCategory, Youth
+from youths.services.lists import reference_lists_load
+from youths.services.matches import match_follow_up
+from youths.services.signals import signal_log
+from youths.services.youths import YouthIdentity
 
 # first name, last name, date of birth, gender, district code, signals: (username, category, domain,
 # days ago observed, description). All names and events are made up.

@@ -5,7 +5,7 @@ The story is told relative to today, so that the dashboard – which opens on th
 ended – always shows a period with figures: budget in every programme year that has started and
 spending in every quarter up to that one; hand-entered figures, targets and PDCA for the last four
 quarters; the quarter before the last one approved (with a correction) and reported on; the last one
-reported on and submitted for approval. The history (demo_history.py: fifteen months of signals,
+reported on and submitted for approval. The history (demo/monitoring_history.py: fifteen months of signals,
 matches and flags; a year of early-signal meetings, cases, enrolments and actions, through the youths
 and cases services) feeds the charts per month and the computed indicators.
 
@@ -23,11 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
-
-from . import services
-from .demo_history import demo_case_history_load, demo_signal_history_load
-from .models import (
+from monitoring import services
+from monitoring.models import (
     BudgetAllocation,
     BudgetCommitment,
     BudgetSpending,
@@ -36,7 +33,10 @@ from .models import (
     Report,
     RiskReview,
 )
-from .periods import MONTH, QUARTER, Period, periods_between
+from monitoring.periods import MONTH, QUARTER, Period, periods_between
+from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
+
+from .monitoring_history import demo_case_history_load, demo_signal_history_load
 
 # (track or intervention code, yearly amount, what the money pays for)
 ALLOCATIONS = [
