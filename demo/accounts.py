@@ -76,6 +76,13 @@ USERS = [
 ]
 
 
+def organisation_of(user: User) -> Organisation:
+    """A demo user's organisation (every demo user has one)."""
+    if user.organisation is None:
+        raise ValueError(f"Demo user {user.username} has no organisation.")
+    return user.organisation
+
+
 @transaction.atomic
 def demo_accounts_load() -> list[User]:
     with acting_as(None):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,12 +12,14 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
-from accounts.access import RolePermission
+from accounts.access import RolePermission, acting_user
 from core.api import CursorPagination
 from core.readlog import log_read, log_reads
 
 from . import selectors
+from .models import Flag, Match, Signal, SignalCategory, Youth
 from .serializers import (
     FlagSerializer,
     MatchSerializer,
@@ -31,6 +34,7 @@ from .services.youths import YouthIdentity
 
 #: Partner, procesregisseur, projectleider. Beheerder and ministerie get 403, not an empty list.
 UsesYouthData = RolePermission.of(selectors.may_use_youth_pages)
+LogsSignals = RolePermission.of("youths.add_signal")
 
 
 class YouthPagination(CursorPagination):
@@ -51,14 +55,14 @@ class YouthViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [UsesYouthData]
     pagination_class = YouthPagination
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Youth]:
         return selectors.youth_list_for_user(
             user=self.request.user, search=self.request.query_params.get("search", "")
         )
 
     @extend_schema(parameters=[OpenApiParameter("search", str, description="Deel van de naam")])
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.get_queryset()) or []
         log_reads(
             user=request.user, subjects=page, what=_("lijst van jongeren"), channel="api", path=request.path
         )
@@ -89,14 +93,12 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
     permission_classes = [UsesYouthData]
 
     def get_permissions(self) -> list[BasePermission]:
-        if self.action == "create":
-            return [RolePermission.of("youths.add_signal")()]
-        return super().get_permissions()
+        return [LogsSignals() if self.action == "create" else UsesYouthData()]
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self) -> type[BaseSerializer[Signal]]:
         return SignalCreateSerializer if self.action == "create" else SignalSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Signal]:
         user = self.request.user
         youth_id = self.request.query_params.get("youth")
         if youth_id:
@@ -110,7 +112,7 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
         parameters=[OpenApiParameter("youth", int, description="Alleen signalen over deze jongere")]
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.get_queryset()) or []
         log_reads(
             user=request.user,
             subjects=(signal.youth for signal in page),
@@ -143,7 +145,7 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
                 bsn=given.get("bsn") or "",
             )
         signal = signal_log(
-            actor=request.user,
+            actor=acting_user(request),
             youth=youth,
             identity_data=identity,
             category=data["category"],
@@ -181,11 +183,11 @@ class MatchViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = MatchSerializer
     permission_classes = [UsesYouthData]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Match]:
         return selectors.match_list_for_user(user=self.request.user).order_by("-created_at", "-id")
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.get_queryset()) or []
         log_reads(
             user=request.user,
             subjects=(match.youth for match in page),
@@ -202,7 +204,7 @@ class FlagViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = FlagSerializer
     permission_classes = [RolePermission.of(selectors.may_use_youth_pages, "youths.view_flag")]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Flag]:
         status_param = self.request.query_params.get("status", "open")
         return selectors.flag_list_for_user(
             user=self.request.user, status=status_param if status_param in ("open", "closed") else "open"
@@ -210,7 +212,7 @@ class FlagViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     @extend_schema(parameters=[OpenApiParameter("status", str, enum=["open", "closed"])])
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.get_queryset()) or []
         log_reads(
             user=request.user,
             subjects=(flag.youth for flag in page),
@@ -227,5 +229,5 @@ class SignalCategoryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = SignalCategorySerializer
     permission_classes = [RolePermission.of("youths.view_signalcategory")]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[SignalCategory]:
         return selectors.signal_category_list()

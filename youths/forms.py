@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Organisation
 from core.forms import CheckboxSelectMultiple, DateInput, RadioSelect, StyledForm
 from core.validators import not_in_the_future
 from tracks.models import Intervention
@@ -19,6 +20,7 @@ from .models import (
     Domain,
     DuplicateCandidate,
     Gender,
+    Match,
     School,
 )
 from .selectors import signal_category_list
@@ -177,7 +179,7 @@ class MatchFollowUpForm(StyledForm):
     )
     lead_organisation = forms.ModelChoiceField(
         label=_("Wie neemt het voortouw?"),
-        queryset=None,  # type: ignore[arg-type] - set per match
+        queryset=Organisation.objects.none(),  # the match's organisations, set per match
         empty_label=_("Kies een organisatie"),
         error_messages={"required": _("Kies de organisatie die het voortouw neemt.")},
     )
@@ -191,11 +193,9 @@ class MatchFollowUpForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, match: Any, prefix: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, match: Match, prefix: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, prefix=prefix or f"match-{match.pk}", **kwargs)
-        from accounts.models import Organisation
-
-        self.fields["lead_organisation"].queryset = Organisation.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["lead_organisation"]).queryset = Organisation.objects.filter(
             pk__in=[p.organisation_id for p in match.participants.all()]
         )
         self.fields["in_touch_on"].initial = timezone.localdate()
@@ -225,7 +225,10 @@ class DuplicateMergeForm(StyledForm):
 
     def __init__(self, *args: Any, candidate: DuplicateCandidate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["behouden"].choices = [(candidate.youth_a_id, ""), (candidate.youth_b_id, "")]
+        cast(forms.ChoiceField, self.fields["behouden"]).choices = [
+            (candidate.youth_a_id, ""),
+            (candidate.youth_b_id, ""),
+        ]
 
 
 class CombinationRuleForm(StyledForm):

@@ -5,6 +5,8 @@ Every page that shows a youth's personal data writes the read log (core.readlog)
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -15,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import has_role_permission, role_required
+from accounts.access import acting_user, has_role_permission, role_required
 from core.forms import attempt
 from core.pagination import cursor_page
 from core.readlog import log_read, log_reads
@@ -45,7 +47,7 @@ def _flash_form_errors(request: HttpRequest, form: forms.Form) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+            messages.error(request, f"{label}: {error}" if label else str(error))
 
 
 # --- Youths ----------------------------------------------------------------------------------------
@@ -141,7 +143,7 @@ def signal_create(request: HttpRequest) -> HttpResponse:
         signal = attempt(
             form,
             lambda: signal_services.signal_log(
-                actor=request.user, youth=youth, identity_data=form.identity(), **form.signal_fields()
+                actor=acting_user(request), youth=youth, identity_data=form.identity(), **form.signal_fields()
             ),
         )
         if signal is not None:
@@ -160,9 +162,15 @@ def signal_change(request: HttpRequest, signal_id: int) -> HttpResponse:
     initial = {name: getattr(signal, name) for name in SignalFieldsForm.FIELDS}
     form = SignalFieldsForm(request.POST or None, initial=initial)
     correcting = request.method == "POST" and form.is_valid() and signal.withdrawn_at is None
-    if correcting and attempt(
-        form,
-        lambda: signal_services.signal_correct(actor=request.user, signal=signal, **form.signal_fields()),
+    if (
+        correcting
+        and attempt(
+            form,
+            lambda: signal_services.signal_correct(
+                actor=acting_user(request), signal=signal, **form.signal_fields()
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("Het signaal is gecorrigeerd."))
         return redirect("youths:detail", youth_id=signal.youth_id)
@@ -181,11 +189,15 @@ def signal_withdraw(request: HttpRequest, signal_id: int) -> HttpResponse:
     if signal is None:
         raise Http404
     form = SignalWithdrawForm(request.POST)
-    if form.is_valid() and attempt(
-        form,
-        lambda: signal_services.signal_withdraw(
-            actor=request.user, signal=signal, reason=form.cleaned_data["reason"]
-        ),
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: signal_services.signal_withdraw(
+                actor=acting_user(request), signal=signal, reason=form.cleaned_data["reason"]
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("Het signaal is ingetrokken."))
         # The youth may now be out of reach (it was the organisation's last reason).
@@ -211,7 +223,7 @@ def signal_withdraw(request: HttpRequest, signal_id: int) -> HttpResponse:
 def match_list(request: HttpRequest) -> HttpResponse:
     overdue = request.GET.get("opvolging") == "te-laat"
     days = settings.MATCH_FOLLOW_UP_DAYS
-    cutoff = timezone.now() - timezone.timedelta(days=days)
+    cutoff = timezone.now() - dt.timedelta(days=days)
     matches = selectors.match_list_for_user(user=request.user, overdue_before=cutoff if overdue else None)
     matches = matches.order_by("created_at", "id") if overdue else matches.order_by("-created_at", "-id")
     page = Paginator(matches, 25).get_page(request.GET.get("pagina"))
@@ -232,15 +244,19 @@ def match_follow_up(request: HttpRequest, match_id: int) -> HttpResponse:
     if match is None:
         raise Http404
     form = MatchFollowUpForm(request.POST, match=match)
-    if form.is_valid() and attempt(
-        form,
-        lambda: match_services.match_follow_up(
-            actor=request.user,
-            match=match,
-            in_touch_on=form.cleaned_data["in_touch_on"],
-            lead_organisation=form.cleaned_data["lead_organisation"],
-            note=form.cleaned_data["note"],
-        ),
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: match_services.match_follow_up(
+                actor=acting_user(request),
+                match=match,
+                in_touch_on=form.cleaned_data["in_touch_on"],
+                lead_organisation=form.cleaned_data["lead_organisation"],
+                note=form.cleaned_data["note"],
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("De opvolging van de match is vastgelegd."))
         return redirect("youths:detail", youth_id=match.youth_id)
@@ -278,8 +294,15 @@ def flag_close(request: HttpRequest, flag_id: int) -> HttpResponse:
     if flag is None:
         raise Http404
     form = FlagCloseForm(request.POST)
-    if form.is_valid() and attempt(
-        form, lambda: flag_services.flag_close(actor=request.user, flag=flag, note=form.cleaned_data["note"])
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: flag_services.flag_close(
+                actor=acting_user(request), flag=flag, note=form.cleaned_data["note"]
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("De signalering is afgehandeld."))
     else:
@@ -316,10 +339,13 @@ def duplicate_merge(request: HttpRequest, candidate_id: int) -> HttpResponse:
         survivor, duplicate = candidate.youth_a, candidate.youth_b
         if form.cleaned_data["behouden"] == candidate.youth_b_id:
             survivor, duplicate = duplicate, survivor
-        if attempt(
+        merged = attempt(
             form,
-            lambda: merge_services.youth_merge(actor=request.user, survivor=survivor, duplicate=duplicate),
-        ):
+            lambda: merge_services.youth_merge(
+                actor=acting_user(request), survivor=survivor, duplicate=duplicate
+            ),
+        )
+        if merged is not None:
             messages.success(request, _("De registraties zijn samengevoegd."))
             return redirect("youths:detail", youth_id=survivor.pk)
     _flash_form_errors(request, form)
@@ -333,7 +359,7 @@ def duplicate_dismiss(request: HttpRequest, candidate_id: int) -> HttpResponse:
     candidate = selectors.duplicate_get_for_user(user=request.user, candidate_id=candidate_id)
     if candidate is None:
         raise Http404
-    youth_services.duplicate_dismiss(actor=request.user, candidate=candidate)
+    youth_services.duplicate_dismiss(actor=acting_user(request), candidate=candidate)
     messages.success(request, _("Vastgelegd: dit zijn verschillende jongeren."))
     return redirect("youths:duplicates")
 
@@ -361,7 +387,9 @@ def _rule_form(request: HttpRequest, rule: CombinationRule | None) -> HttpRespon
     if request.method == "POST" and form.is_valid():
         saved = attempt(
             form,
-            lambda: flag_services.combination_rule_save(actor=request.user, rule=rule, **form.cleaned_data),
+            lambda: flag_services.combination_rule_save(
+                actor=acting_user(request), rule=rule, **form.cleaned_data
+            ),
         )
         if saved is not None:
             messages.success(

@@ -28,7 +28,7 @@ from ..models import (
 @transaction.atomic
 def combination_rule_save(
     *,
-    actor: Actor,
+    actor: Actor | None,
     rule: CombinationRule | None,
     name: str,
     description: str,

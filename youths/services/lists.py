@@ -17,7 +17,7 @@ from .flags import combination_rule_save
 
 
 @transaction.atomic
-def reference_lists_load(*, actor: Actor) -> dict[str, int]:
+def reference_lists_load(*, actor: Actor | None) -> dict[str, int]:
     """Add the seeded districts, categories and default rules that are missing. Idempotent."""
     created = {"districts": 0, "categories": 0, "rules": 0}
     with acting_as(actor):

@@ -76,7 +76,8 @@ def signal_log(
     access); when that makes a second or further organisation involved, a match is recorded and every
     involved organisation is notified. Then the combination rules are evaluated for the youth.
     """
-    if actor.organisation_id is None:
+    organisation = actor.organisation
+    if organisation is None:
         raise DomainError(_("Uw account hoort niet bij een organisatie."), field="organisation")
     if (youth is None) == (identity_data is None):
         raise DomainError(_("Geef aan over welke jongere het signaal gaat."), field="youth")
@@ -96,14 +97,14 @@ def signal_log(
             domain=domain,
             observed_on=observed_on,
             description=text,
-            organisation=actor.organisation,
+            organisation=organisation,
             reported_by=actor,
             intervention=intervention,
             created_at=now,
         )
         change = involvement_add(
             actor=actor,
-            organisation=actor.organisation,
+            organisation=organisation,
             youth=youth,
             reason=InvolvementReason.Kind.SIGNAL,
             reference_id=signal.pk,
@@ -114,7 +115,7 @@ def signal_log(
         if change.newly_involved:
             match_record(
                 youth=youth,
-                newcomers={actor.organisation_id},
+                newcomers={organisation.pk},
                 cause=Match.Cause.SIGNAL,
                 trigger_signal=signal,
             )
