@@ -33,8 +33,8 @@ from .services.signals import signal_log
 from .services.youths import YouthIdentity
 
 #: Partner, procesregisseur, projectleider. Beheerder and ministerie get 403, not an empty list.
-UsesYouthData = RolePermission.of(selectors.may_use_youth_pages)
-LogsSignals = RolePermission.of("youths.add_signal")
+MayUseYouthPages = RolePermission.of(selectors.may_use_youth_pages)
+MayLogSignals = RolePermission.of("youths.add_signal")
 
 
 class YouthPagination(CursorPagination):
@@ -52,7 +52,7 @@ class YouthViewSet(viewsets.ReadOnlyModelViewSet):
     """
 
     serializer_class = YouthSerializer
-    permission_classes = [UsesYouthData]
+    permission_classes = [MayUseYouthPages]
     pagination_class = YouthPagination
 
     def get_queryset(self) -> QuerySet[Youth]:
@@ -90,10 +90,10 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
 
     serializer_class = SignalSerializer
     pagination_class = SignalPagination
-    permission_classes = [UsesYouthData]
+    permission_classes = [MayUseYouthPages]
 
     def get_permissions(self) -> list[BasePermission]:
-        return [LogsSignals() if self.action == "create" else UsesYouthData()]
+        return [MayLogSignals() if self.action == "create" else MayUseYouthPages()]
 
     def get_serializer_class(self) -> type[BaseSerializer[Signal]]:
         return SignalCreateSerializer if self.action == "create" else SignalSerializer
@@ -181,7 +181,7 @@ class MatchViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Matches of the user's organisation (all for the procesregisseur and projectleider)."""
 
     serializer_class = MatchSerializer
-    permission_classes = [UsesYouthData]
+    permission_classes = [MayUseYouthPages]
 
     def get_queryset(self) -> QuerySet[Match]:
         return selectors.match_list_for_user(user=self.request.user).order_by("-created_at", "-id")
