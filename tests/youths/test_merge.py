@@ -102,3 +102,36 @@ def test_only_the_procesregisseur_merges(request, web, persona, two_records):
     response = web.post(f"/dubbele-registraties/{candidate.pk}/samenvoegen/", {"behouden": survivor.pk})
     assert response.status_code == 403
     assert Youth.objects.count() == 2
+
+
+@pytest.fixture
+def merge_steps_of_this_test(monkeypatch):
+    """The registered merge steps (the cases app's), restored after the test."""
+    from youths import merge
+
+    monkeypatch.setattr(merge, "_steps", dict(merge._steps))
+    return merge
+
+
+@pytest.mark.django_db
+def test_registered_merge_steps_run_in_order_and_a_refusal_undoes_the_merge(
+    ruben, two_records, merge_steps_of_this_test
+):
+    survivor, duplicate = two_records
+    calls = []
+
+    def counting(*, actor, duplicate, survivor):
+        calls.append("counting")
+        return {"seen": 1}
+
+    def refusing(*, actor, duplicate, survivor):
+        calls.append("refusing")
+        raise DomainError("Nee.", field="duplicate")
+
+    merge_steps_of_this_test.register_merge_step("counting", counting)
+    merge_steps_of_this_test.register_merge_step("refusing", refusing)
+    assert [s.name for s in merge_steps_of_this_test.merge_steps()] == ["case_data", "counting", "refusing"]
+    with pytest.raises(DomainError):
+        youth_merge(actor=ruben, survivor=survivor, duplicate=duplicate)
+    assert calls == ["counting", "refusing"]
+    assert Youth.objects.filter(pk=duplicate.pk).exists() and not YouthMerge.objects.exists()

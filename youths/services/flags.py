@@ -16,13 +16,7 @@ from core.errors import DomainError
 from core.outbox import enqueue
 
 from .. import rules
-from ..models import (
-    CombinationRule,
-    Flag,
-    Signal,
-    SignalCategory,
-    Youth,
-)
+from ..models import CombinationRule, Flag, Signal, SignalCategory, Youth
 
 
 @transaction.atomic

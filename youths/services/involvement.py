@@ -1,7 +1,5 @@
-"""Involvement: why an organisation works with a youth, and the object permission that goes with it.
-
-`involvement_add` and `involvement_end` are the only places that grant or withdraw access to a youth.
-"""
+"""Involvement: why an organisation works with a youth. While it is involved, the organisation holds the
+object permission to see the youth; these functions grant and withdraw it with the involvement."""
 
 from __future__ import annotations
 
@@ -17,11 +15,7 @@ from accounts.models import Organisation
 from accounts.services import organisation_access_group
 from core.audit import acting_as
 
-from ..models import (
-    Involvement,
-    InvolvementReason,
-    Youth,
-)
+from ..models import Involvement, InvolvementReason, Youth
 from .youths import VIEW_YOUTH, youth_lock
 
 

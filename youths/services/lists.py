@@ -7,11 +7,7 @@ from django.db import transaction
 from accounts.access import Actor
 from core.audit import acting_as
 
-from ..models import (
-    CombinationRule,
-    District,
-    SignalCategory,
-)
+from ..models import CombinationRule, District, SignalCategory
 from ..reference_data import DEFAULT_RULES, DISTRICTS, SIGNAL_CATEGORIES
 from .flags import combination_rule_save
 

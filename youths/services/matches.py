@@ -15,12 +15,7 @@ from core.audit import acting_as
 from core.errors import DomainError
 from core.services import notification_send
 
-from ..models import (
-    Match,
-    MatchParticipant,
-    Signal,
-    Youth,
-)
+from ..models import Match, MatchParticipant, Signal, Youth
 from .involvement import involved_organisations
 
 

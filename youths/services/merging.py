@@ -12,14 +12,7 @@ from core.audit import acting_as
 from core.errors import DomainError
 
 from ..merge import merge_steps
-from ..models import (
-    Flag,
-    Involvement,
-    Match,
-    Signal,
-    Youth,
-    YouthMerge,
-)
+from ..models import Flag, Involvement, Match, Signal, Youth, YouthMerge
 from .flags import flag_close, flags_evaluate
 from .involvement import involved_organisations
 from .matches import match_record

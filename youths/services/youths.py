@@ -15,13 +15,7 @@ from core.audit import acting_as
 from core.errors import DomainError
 
 from .. import identity
-from ..models import (
-    District,
-    DuplicateCandidate,
-    Gender,
-    School,
-    Youth,
-)
+from ..models import District, DuplicateCandidate, Gender, School, Youth
 
 VIEW_YOUTH = "youths.view_youth"
 # Youth services are for the 10–23 year olds of the plan; an older date of birth is almost always a typo.
