@@ -12,7 +12,9 @@ from rest_framework.authtoken.models import Token
 from core.audit import acting_as
 from core.errors import DomainError
 
+from .access import Actor
 from .models import Organisation, OrganisationKind, Role, User
+from .reference_data import ORGANISATION_KINDS
 
 DEFAULT_KIND_CODE = "overig"
 
@@ -32,6 +34,17 @@ def organisation_get_or_create(*, actor: Any, name: str, kind_code: str | None =
         organisation = Organisation.objects.create(name=name, kind=kind)
         organisation_access_group(organisation)
         return organisation
+
+
+def organisation_kinds_load(*, actor: Actor | None) -> int:
+    """Add the seeded organisation kinds that are missing (names edited since are kept). Returns how many
+    were added. Idempotent."""
+    created = 0
+    with transaction.atomic(), acting_as(actor):
+        for code, name in ORGANISATION_KINDS:
+            _kind, new = OrganisationKind.objects.get_or_create(code=code, defaults={"name": name})
+            created += new
+    return created
 
 
 def organisation_access_group(organisation: Organisation) -> Group:

@@ -6,7 +6,7 @@ Target (issue 5): a quarterly report in under 10 s at 200,000 youths and 1.5 mil
     export DEBUG=true DATABASE_URL=postgres://postgres@127.0.0.1:5432/pgaanpak_bench
     python manage.py setup
     python -c "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='pgaanpak.settings'; django.setup(); \
-        from accounts.demo import demo_accounts_load; demo_accounts_load()"
+        from demo.accounts import demo_accounts_load; demo_accounts_load()"
     psql "$DATABASE_URL" -f bench/monitoring_scale.sql
     psql "$DATABASE_URL" -f bench/monitoring_scale_cases.sql
     python bench/monitoring_scale.py [--nightly]

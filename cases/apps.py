@@ -8,7 +8,13 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from youths.merge import register_merge_step
+
         from . import models
+        from .services import youth_case_data_move
+
+        # A merge of two youth records carries the cases app's records about the duplicate along.
+        register_merge_step("case_data", youth_case_data_move)
 
         auditlog.register(models.LegalBasis)
         auditlog.register(models.FollowUpType, m2m_fields={"authorised_kinds"})

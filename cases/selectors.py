@@ -25,9 +25,10 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from accounts.access import has_role_permission
 from accounts.models import Organisation, User
 from youths.models import Flag, Youth
-from youths.selectors import has_role_permission, youth_list_for_user
+from youths.selectors import youth_list_for_user
 
 from .lifecycle import CaseStatus
 from .models import (

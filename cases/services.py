@@ -15,16 +15,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from guardian.shortcuts import assign_perm, remove_perm
 
-from accounts.demo import ORGANISATION_KINDS
+from accounts.access import has_role_permission
 from accounts.models import Organisation, OrganisationKind
+from accounts.reference_data import ORGANISATION_KINDS
 from accounts.services import organisation_access_group
 from core.audit import acting_as
 from core.errors import DomainError
 from core.services import notification_send
 from tracks.models import Intervention
 from youths.models import Flag, Involvement, InvolvementReason, Youth
-from youths.selectors import has_role_permission
-from youths.services import flag_close, involvement_add, involvement_end
+from youths.services.flags import flag_close
+from youths.services.involvement import involvement_add, involvement_end
 
 from .catalogue import FOLLOW_UP_TYPES, LEGAL_BASES
 from .groupsteps import STEP_NUMBERS, StepDefinition, step_definition

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "monitoring",
     # The project package itself, for the project-level `setup` command.
     "pgaanpak",
+    # Fictional data for `make run` (manage.py load_demo); on top of every other app, imported by none.
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -126,7 +126,7 @@ def plan(db):
 @pytest.fixture
 def reference_lists(db):
     """Districts, signal categories and the two default combination rules, as `make run` seeds them."""
-    from youths.services import reference_lists_load
+    from youths.services.lists import reference_lists_load
 
     reference_lists_load(actor=None)
 

@@ -152,7 +152,8 @@ def signal_logged(
     """Log a signal the way a partner does (through the service): involvement, grants, matches, flags."""
     from django.utils import timezone
 
-    from youths.services import YouthIdentity, signal_log
+    from youths.services.signals import signal_log
+    from youths.services.youths import YouthIdentity
 
     identity = None
     if youth is None:

@@ -28,6 +28,6 @@ class SignalCategoryAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = ["name", "code"]
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         # Signals refer to their category; retire a category by making it inactive.
         return False

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
+from accounts.access import RolePermission, acting_user
 from core.api import CursorPagination
 from core.readlog import log_read, log_reads
 
-from . import selectors, services
-from .models import Youth
+from . import selectors
+from .models import Flag, Match, Signal, SignalCategory, Youth
 from .serializers import (
     FlagSerializer,
     MatchSerializer,
@@ -27,23 +29,12 @@ from .serializers import (
     YouthDetailSerializer,
     YouthSerializer,
 )
-from .services import YouthIdentity
+from .services.signals import signal_log
+from .services.youths import YouthIdentity
 
-
-class UsesYouthData(BasePermission):
-    """Partner, procesregisseur, projectleider. Beheerder and ministerie get 403, not an empty list."""
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        return selectors.may_use_youth_pages(request.user)
-
-
-def role_permission(perm: str) -> type[BasePermission]:
-    class _RolePermission(BasePermission):
-        def has_permission(self, request: Any, view: Any) -> bool:
-            return selectors.has_role_permission(request.user, perm)
-
-    _RolePermission.__name__ = f"Role_{perm.replace('.', '_')}"
-    return _RolePermission
+#: Partner, procesregisseur, projectleider. Beheerder and ministerie get 403, not an empty list.
+MayUseYouthPages = RolePermission.of(selectors.may_use_youth_pages)
+MayLogSignals = RolePermission.of("youths.add_signal")
 
 
 class YouthPagination(CursorPagination):
@@ -54,11 +45,6 @@ class SignalPagination(CursorPagination):
     ordering = ("-created_at", "-id")
 
 
-def _log_api_reads(request: Request, youths: Iterable[Youth], what: str) -> None:
-    unique = {youth.pk: youth for youth in youths}
-    log_reads(user=request.user, subjects=unique.values(), what=what, channel="api", path=request.path)
-
-
 class YouthViewSet(viewsets.ReadOnlyModelViewSet):
     """The youths the user may see (partner: those its organisation is involved with), newest activity first.
 
@@ -66,18 +52,20 @@ class YouthViewSet(viewsets.ReadOnlyModelViewSet):
     """
 
     serializer_class = YouthSerializer
-    permission_classes = [IsAuthenticated, UsesYouthData]
+    permission_classes = [MayUseYouthPages]
     pagination_class = YouthPagination
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Youth]:
         return selectors.youth_list_for_user(
             user=self.request.user, search=self.request.query_params.get("search", "")
         )
 
     @extend_schema(parameters=[OpenApiParameter("search", str, description="Deel van de naam")])
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        _log_api_reads(request, page, _("lijst van jongeren"))
+        page = self.paginate_queryset(self.get_queryset()) or []
+        log_reads(
+            user=request.user, subjects=page, what=_("lijst van jongeren"), channel="api", path=request.path
+        )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(responses=YouthDetailSerializer)
@@ -102,16 +90,15 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
 
     serializer_class = SignalSerializer
     pagination_class = SignalPagination
+    permission_classes = [MayUseYouthPages]
 
     def get_permissions(self) -> list[BasePermission]:
-        if self.action == "create":
-            return [IsAuthenticated(), role_permission("youths.add_signal")()]
-        return [IsAuthenticated(), UsesYouthData()]
+        return [MayLogSignals() if self.action == "create" else MayUseYouthPages()]
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self) -> type[BaseSerializer[Signal]]:
         return SignalCreateSerializer if self.action == "create" else SignalSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Signal]:
         user = self.request.user
         youth_id = self.request.query_params.get("youth")
         if youth_id:
@@ -125,8 +112,14 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
         parameters=[OpenApiParameter("youth", int, description="Alleen signalen over deze jongere")]
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        _log_api_reads(request, (signal.youth for signal in page), _("lijst van signalen"))
+        page = self.paginate_queryset(self.get_queryset()) or []
+        log_reads(
+            user=request.user,
+            subjects=(signal.youth for signal in page),
+            what=_("lijst van signalen"),
+            channel="api",
+            path=request.path,
+        )
         return self.get_paginated_response(SignalSerializer(page, many=True).data)
 
     @extend_schema(request=SignalCreateSerializer, responses={201: SignalSerializer})
@@ -151,8 +144,8 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
                 school=given.get("school"),
                 bsn=given.get("bsn") or "",
             )
-        signal = services.signal_log(
-            actor=request.user,
+        signal = signal_log(
+            actor=acting_user(request),
             youth=youth,
             identity_data=identity,
             category=data["category"],
@@ -188,14 +181,20 @@ class MatchViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Matches of the user's organisation (all for the procesregisseur and projectleider)."""
 
     serializer_class = MatchSerializer
-    permission_classes = [IsAuthenticated, UsesYouthData]
+    permission_classes = [MayUseYouthPages]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Match]:
         return selectors.match_list_for_user(user=self.request.user).order_by("-created_at", "-id")
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        _log_api_reads(request, (match.youth for match in page), _("lijst van matches"))
+        page = self.paginate_queryset(self.get_queryset()) or []
+        log_reads(
+            user=request.user,
+            subjects=(match.youth for match in page),
+            what=_("lijst van matches"),
+            channel="api",
+            path=request.path,
+        )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
@@ -203,9 +202,9 @@ class FlagViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Open flags for the early-signal meeting, each with its reason in plain words."""
 
     serializer_class = FlagSerializer
-    permission_classes = [IsAuthenticated, UsesYouthData, role_permission("youths.view_flag")]
+    permission_classes = [RolePermission.of(selectors.may_use_youth_pages, "youths.view_flag")]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Flag]:
         status_param = self.request.query_params.get("status", "open")
         return selectors.flag_list_for_user(
             user=self.request.user, status=status_param if status_param in ("open", "closed") else "open"
@@ -213,8 +212,14 @@ class FlagViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     @extend_schema(parameters=[OpenApiParameter("status", str, enum=["open", "closed"])])
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        _log_api_reads(request, (flag.youth for flag in page), _("lijst voor het vroegsignaleringsoverleg"))
+        page = self.paginate_queryset(self.get_queryset()) or []
+        log_reads(
+            user=request.user,
+            subjects=(flag.youth for flag in page),
+            what=_("lijst voor het vroegsignaleringsoverleg"),
+            channel="api",
+            path=request.path,
+        )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
@@ -222,7 +227,7 @@ class SignalCategoryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The managed list of signal categories (codes to use in POST /api/v1/signals/)."""
 
     serializer_class = SignalCategorySerializer
-    permission_classes = [IsAuthenticated, role_permission("youths.view_signalcategory")]
+    permission_classes = [RolePermission.of("youths.view_signalcategory")]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[SignalCategory]:
         return selectors.signal_category_list()

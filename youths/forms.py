@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Organisation
 from core.forms import CheckboxSelectMultiple, DateInput, RadioSelect, StyledForm
 from core.validators import not_in_the_future
 from tracks.models import Intervention
 
-from .models import SIGNAL_DESCRIPTION_MAX_LENGTH, CombinationRule, District, Domain, Gender, School
+from .models import (
+    SIGNAL_DESCRIPTION_MAX_LENGTH,
+    CombinationRule,
+    District,
+    Domain,
+    DuplicateCandidate,
+    Gender,
+    Match,
+    School,
+)
 from .selectors import signal_category_list
-from .services import YouthIdentity
+from .services.youths import YouthIdentity
 
 
 class SignalFieldsForm(StyledForm):
@@ -169,7 +179,7 @@ class MatchFollowUpForm(StyledForm):
     )
     lead_organisation = forms.ModelChoiceField(
         label=_("Wie neemt het voortouw?"),
-        queryset=None,  # type: ignore[arg-type] - set per match
+        queryset=Organisation.objects.none(),  # the match's organisations, set per match
         empty_label=_("Kies een organisatie"),
         error_messages={"required": _("Kies de organisatie die het voortouw neemt.")},
     )
@@ -183,11 +193,9 @@ class MatchFollowUpForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, match: Any, prefix: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, match: Match, prefix: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, prefix=prefix or f"match-{match.pk}", **kwargs)
-        from accounts.models import Organisation
-
-        self.fields["lead_organisation"].queryset = Organisation.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["lead_organisation"]).queryset = Organisation.objects.filter(
             pk__in=[p.organisation_id for p in match.participants.all()]
         )
         self.fields["in_touch_on"].initial = timezone.localdate()
@@ -201,6 +209,26 @@ class FlagCloseForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Leg kort vast wat er met de signalering is gedaan.")},
     )
+
+
+class DuplicateMergeForm(StyledForm):
+    """Which of a possible duplicate's two records stays (the other is merged into it)."""
+
+    behouden = forms.TypedChoiceField(
+        label=_("Welke registratie blijft bestaan?"),
+        coerce=int,
+        error_messages={
+            "required": _("Kies welke registratie blijft bestaan."),
+            "invalid_choice": _("Kies welke registratie blijft bestaan."),
+        },
+    )
+
+    def __init__(self, *args: Any, candidate: DuplicateCandidate, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["behouden"]).choices = [
+            (candidate.youth_a_id, ""),
+            (candidate.youth_b_id, ""),
+        ]
 
 
 class CombinationRuleForm(StyledForm):

@@ -1,6 +1,6 @@
 """The seed of the managed lists: Zwolle's districts, signal categories and the two default rules.
 
-Loaded by `manage.py load_reference_lists` (youths.services.reference_lists_load). It only adds what is
+Loaded by `manage.py load_reference_lists` (youths.services.lists.reference_lists_load). It only adds what is
 missing: what the beheerder or projectleider changed afterwards is never overwritten.
 """
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import Permission
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 
+from accounts.access import has_role_permission
 from core.models import ReadLogEntry
 from core.readlog import read_log_for
 
@@ -43,19 +43,6 @@ from .models import (
 
 VIEW_ALL = "youths.view_all_youths"
 VIEW_INVOLVED = "youths.view_involved_youths"
-
-
-def has_role_permission(user: Any, perm: str) -> bool:
-    """`user.has_perm(perm)` without the superuser shortcut: only what the user's role (or an explicit
-    grant) gives. A superuser made for operators does not see personal data through this gateway."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if not user.is_superuser:
-        return bool(user.has_perm(perm))
-    app_label, codename = perm.split(".", 1)
-    return Permission.objects.filter(
-        Q(group__user=user) | Q(user=user), content_type__app_label=app_label, codename=codename
-    ).exists()
 
 
 def sees_all_youths(user: Any) -> bool:

@@ -49,10 +49,14 @@ class SignalSerializer(serializers.ModelSerializer):
 
     youth_id = serializers.IntegerField(read_only=True)
     organisation = serializers.CharField(source="organisation.name", read_only=True)
-    category = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    category: serializers.SlugRelatedField[SignalCategory] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     category_name = serializers.CharField(source="category.name", read_only=True)
     reported_by = serializers.CharField(source="reported_by.get_full_name", read_only=True)
-    intervention = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    intervention: serializers.SlugRelatedField[Intervention] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     withdrawn = serializers.SerializerMethodField()
     visibility = serializers.SerializerMethodField(
         help_text="full: alles; limited: alleen wie, wanneer en waar."
@@ -93,7 +97,9 @@ class SignalSerializer(serializers.ModelSerializer):
 
 
 class YouthSerializer(serializers.ModelSerializer):
-    district = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    district: serializers.SlugRelatedField[District] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     school = serializers.CharField(source="school.name", read_only=True, default=None)
     last_activity_at = serializers.SerializerMethodField()
 
@@ -132,11 +138,13 @@ class YouthDetailSerializer(YouthSerializer):
         fields = [*YouthSerializer.Meta.fields, "involved_organisations", "signals"]
 
     @extend_schema_field(InvolvementSerializer(many=True))
-    def get_involved_organisations(self, youth: Youth) -> list[dict[str, Any]]:
+    def get_involved_organisations(
+        self, youth: Youth
+    ) -> Any:  # the stubs type `.data` of many=True as one dict
         return InvolvementSerializer(self.context["involvements"], many=True).data
 
     @extend_schema_field(SignalSerializer(many=True))
-    def get_signals(self, youth: Youth) -> list[dict[str, Any]]:
+    def get_signals(self, youth: Youth) -> Any:  # the stubs type `.data` of many=True as one dict
         return SignalSerializer(self.context["signals"], many=True).data
 
 
@@ -161,7 +169,7 @@ class MatchSerializer(serializers.ModelSerializer):
         ]
 
     @extend_schema_field(OrganisationContactSerializer(many=True))
-    def get_organisations(self, match: Match) -> list[dict[str, Any]]:
+    def get_organisations(self, match: Match) -> Any:  # the stubs type `.data` of many=True as one dict
         return OrganisationContactSerializer(
             [p.organisation for p in match.participants.all()], many=True
         ).data
@@ -169,7 +177,9 @@ class MatchSerializer(serializers.ModelSerializer):
 
 class FlagSignalSerializer(serializers.ModelSerializer):
     organisation = serializers.CharField(source="organisation.name", read_only=True)
-    category = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    category: serializers.SlugRelatedField[SignalCategory] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     withdrawn = serializers.SerializerMethodField()
 
     class Meta:

@@ -17,7 +17,14 @@ urlpatterns = [
     path("vroegsignalering/", views.flag_list, name="flags"),
     path("vroegsignalering/<int:flag_id>/afhandelen/", views.flag_close, name="flag_close"),
     path("dubbele-registraties/", views.duplicate_list, name="duplicates"),
-    path("dubbele-registraties/<int:candidate_id>/", views.duplicate_decide, name="duplicate_decide"),
+    path(
+        "dubbele-registraties/<int:candidate_id>/samenvoegen/", views.duplicate_merge, name="duplicate_merge"
+    ),
+    path(
+        "dubbele-registraties/<int:candidate_id>/verschillend/",
+        views.duplicate_dismiss,
+        name="duplicate_dismiss",
+    ),
     path("combinatieregels/", views.rule_list, name="rules"),
     path("combinatieregels/nieuw/", views.rule_create, name="rule_create"),
     path("combinatieregels/<int:rule_id>/", views.rule_change, name="rule_change"),

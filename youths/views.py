@@ -5,14 +5,11 @@ Every page that shows a youth's personal data writes the read log (core.readlog)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import wraps
-from typing import Any
+import datetime as dt
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,60 +17,43 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import DomainError
-from core.forms import add_domain_error
+from accounts.access import acting_user, has_role_permission, role_required
+from core.forms import attempt
 from core.pagination import cursor_page
 from core.readlog import log_read, log_reads
 
-from . import selectors, services
+from . import selectors
 from .forms import (
     CombinationRuleForm,
+    DuplicateMergeForm,
     FlagCloseForm,
     MatchFollowUpForm,
     SignalFieldsForm,
     SignalLogForm,
     SignalWithdrawForm,
 )
-from .models import CombinationRule, Youth
+from .models import CombinationRule
 from .rules import rule_in_words
+from .services import flags as flag_services
+from .services import matches as match_services
+from .services import merging as merge_services
+from .services import signals as signal_services
+from .services import youths as youth_services
 
 
-def youth_pages(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Logged in, and a role that works with youths (partner, procesregisseur, projectleider)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not selectors.may_use_youth_pages(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def role_permission(perm: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @login_required
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not selectors.has_role_permission(request.user, perm):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def _log_youths(request: HttpRequest, youths: Iterable[Youth], what: str) -> None:
-    unique = {youth.pk: youth for youth in youths}
-    log_reads(user=request.user, subjects=unique.values(), what=what, path=request.path)
+def _flash_form_errors(request: HttpRequest, form: forms.Form) -> None:
+    """For the small forms posted from a list or detail page, which redirect back to that page: their
+    errors (a service's refusal included, put there by `attempt`) are shown as messages there."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
 
 
 # --- Youths ----------------------------------------------------------------------------------------
 
 
-@youth_pages
+@role_required(selectors.may_use_youth_pages)
 def youth_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("zoek", "").strip()[:100]
     page = cursor_page(
@@ -81,7 +61,7 @@ def youth_list(request: HttpRequest) -> HttpResponse:
         selectors.youth_list_for_user(user=request.user, search=search),
         ordering=("-activity_at", "-id"),
     )
-    _log_youths(request, page.items, _("lijst van jongeren"))
+    log_reads(user=request.user, subjects=page.items, what=_("lijst van jongeren"), path=request.path)
     return render(
         request,
         "youths/youth_list.html",
@@ -89,14 +69,14 @@ def youth_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@youth_pages
+@role_required(selectors.may_use_youth_pages)
 def youth_detail(request: HttpRequest, youth_id: int) -> HttpResponse:
     youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
     if youth is None:
         raise Http404
     user = request.user
     matches = list(selectors.match_list_for_user(user=user, youth=youth).order_by("-created_at")[:20])
-    can_follow_up = selectors.has_role_permission(user, "youths.change_match")
+    can_follow_up = has_role_permission(user, "youths.change_match")
     log_read(user=user, subject=youth, what=_("jongere bekeken"), path=request.path)
     return render(
         request,
@@ -113,13 +93,13 @@ def youth_detail(request: HttpRequest, youth_id: int) -> HttpResponse:
             ],
             "flags": selectors.flag_list_for_user(user=user, status=None, youth=youth)[:20],
             "sees_all": selectors.sees_all_youths(user),
-            "can_log": selectors.has_role_permission(user, "youths.add_signal"),
-            "can_read_log": selectors.has_role_permission(user, "youths.view_youth_readlog"),
+            "can_log": has_role_permission(user, "youths.add_signal"),
+            "can_read_log": has_role_permission(user, "youths.view_youth_readlog"),
         },
     )
 
 
-@role_permission("youths.view_youth_readlog")
+@role_required("youths.view_youth_readlog")
 def youth_read_log(request: HttpRequest, youth_id: int) -> HttpResponse:
     youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
     if youth is None:
@@ -135,17 +115,22 @@ def youth_read_log(request: HttpRequest, youth_id: int) -> HttpResponse:
 # --- Signals ---------------------------------------------------------------------------------------
 
 
-@youth_pages
+@role_required(selectors.may_use_youth_pages)
 def signal_list(request: HttpRequest) -> HttpResponse:
     """A partner: its own organisation's signals. The procesregisseur and projectleider: all signals."""
     sees_all = selectors.sees_all_youths(request.user)
     signals = selectors.signal_list_for_user(user=request.user, own_only=not sees_all)
     page = cursor_page(request, signals, ordering=("-created_at", "-id"))
-    _log_youths(request, (s.youth for s in page.items), _("lijst van signalen"))
+    log_reads(
+        user=request.user,
+        subjects=(s.youth for s in page.items),
+        what=_("lijst van signalen"),
+        path=request.path,
+    )
     return render(request, "youths/signal_list.html", {"page": page, "sees_all": sees_all})
 
 
-@role_permission("youths.add_signal")
+@role_required("youths.add_signal")
 def signal_create(request: HttpRequest) -> HttpResponse:
     youth = None
     youth_id = request.GET.get("jongere") or request.POST.get("jongere")
@@ -155,13 +140,13 @@ def signal_create(request: HttpRequest) -> HttpResponse:
             raise Http404
     form = SignalLogForm(request.POST or None, youth=youth, initial={"observed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        try:
-            signal = services.signal_log(
-                actor=request.user, youth=youth, identity_data=form.identity(), **form.signal_fields()
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
+        signal = attempt(
+            form,
+            lambda: signal_services.signal_log(
+                actor=acting_user(request), youth=youth, identity_data=form.identity(), **form.signal_fields()
+            ),
+        )
+        if signal is not None:
             messages.success(request, _("Het signaal is vastgelegd."))
             return redirect("youths:detail", youth_id=signal.youth_id)
     if youth is not None:
@@ -169,21 +154,26 @@ def signal_create(request: HttpRequest) -> HttpResponse:
     return render(request, "youths/signal_form.html", {"form": form, "youth": youth})
 
 
-@role_permission("youths.change_signal")
+@role_required("youths.change_signal")
 def signal_change(request: HttpRequest, signal_id: int) -> HttpResponse:
     signal = selectors.signal_get_for_user(user=request.user, signal_id=signal_id)
     if signal is None:
         raise Http404
     initial = {name: getattr(signal, name) for name in SignalFieldsForm.FIELDS}
     form = SignalFieldsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid() and signal.withdrawn_at is None:
-        try:
-            services.signal_correct(actor=request.user, signal=signal, **form.signal_fields())
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("Het signaal is gecorrigeerd."))
-            return redirect("youths:detail", youth_id=signal.youth_id)
+    correcting = request.method == "POST" and form.is_valid() and signal.withdrawn_at is None
+    if (
+        correcting
+        and attempt(
+            form,
+            lambda: signal_services.signal_correct(
+                actor=acting_user(request), signal=signal, **form.signal_fields()
+            ),
+        )
+        is not None
+    ):
+        messages.success(request, _("Het signaal is gecorrigeerd."))
+        return redirect("youths:detail", youth_id=signal.youth_id)
     log_read(user=request.user, subject=signal.youth, what=_("signaal corrigeren"), path=request.path)
     return render(
         request,
@@ -193,23 +183,27 @@ def signal_change(request: HttpRequest, signal_id: int) -> HttpResponse:
 
 
 @require_POST
-@role_permission("youths.change_signal")
+@role_required("youths.change_signal")
 def signal_withdraw(request: HttpRequest, signal_id: int) -> HttpResponse:
     signal = selectors.signal_get_for_user(user=request.user, signal_id=signal_id)
     if signal is None:
         raise Http404
     form = SignalWithdrawForm(request.POST)
-    if form.is_valid():
-        try:
-            services.signal_withdraw(actor=request.user, signal=signal, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("Het signaal is ingetrokken."))
-            # The youth may now be out of reach (it was the organisation's last reason).
-            if selectors.youth_get_for_user(user=request.user, youth_id=signal.youth_id) is None:
-                return redirect("youths:list")
-            return redirect("youths:detail", youth_id=signal.youth_id)
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: signal_services.signal_withdraw(
+                actor=acting_user(request), signal=signal, reason=form.cleaned_data["reason"]
+            ),
+        )
+        is not None
+    ):
+        messages.success(request, _("Het signaal is ingetrokken."))
+        # The youth may now be out of reach (it was the organisation's last reason).
+        if selectors.youth_get_for_user(user=request.user, youth_id=signal.youth_id) is None:
+            return redirect("youths:list")
+        return redirect("youths:detail", youth_id=signal.youth_id)
     return render(
         request,
         "youths/signal_change.html",
@@ -225,15 +219,17 @@ def signal_withdraw(request: HttpRequest, signal_id: int) -> HttpResponse:
 # --- Matches ---------------------------------------------------------------------------------------
 
 
-@youth_pages
+@role_required(selectors.may_use_youth_pages)
 def match_list(request: HttpRequest) -> HttpResponse:
     overdue = request.GET.get("opvolging") == "te-laat"
     days = settings.MATCH_FOLLOW_UP_DAYS
-    cutoff = timezone.now() - timezone.timedelta(days=days)
+    cutoff = timezone.now() - dt.timedelta(days=days)
     matches = selectors.match_list_for_user(user=request.user, overdue_before=cutoff if overdue else None)
     matches = matches.order_by("created_at", "id") if overdue else matches.order_by("-created_at", "-id")
     page = Paginator(matches, 25).get_page(request.GET.get("pagina"))
-    _log_youths(request, (m.youth for m in page), _("lijst van matches"))
+    log_reads(
+        user=request.user, subjects=(m.youth for m in page), what=_("lijst van matches"), path=request.path
+    )
     return render(
         request,
         "youths/match_list.html",
@@ -242,45 +238,48 @@ def match_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@role_permission("youths.change_match")
+@role_required("youths.change_match")
 def match_follow_up(request: HttpRequest, match_id: int) -> HttpResponse:
     match = selectors.match_get_for_user(user=request.user, match_id=match_id)
     if match is None:
         raise Http404
     form = MatchFollowUpForm(request.POST, match=match)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.match_follow_up(
-                actor=request.user,
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: match_services.match_follow_up(
+                actor=acting_user(request),
                 match=match,
-                in_touch_on=data["in_touch_on"],
-                lead_organisation=data["lead_organisation"],
-                note=data["note"],
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("De opvolging van de match is vastgelegd."))
-            return redirect("youths:detail", youth_id=match.youth_id)
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+                in_touch_on=form.cleaned_data["in_touch_on"],
+                lead_organisation=form.cleaned_data["lead_organisation"],
+                note=form.cleaned_data["note"],
+            ),
+        )
+        is not None
+    ):
+        messages.success(request, _("De opvolging van de match is vastgelegd."))
+        return redirect("youths:detail", youth_id=match.youth_id)
+    _flash_form_errors(request, form)
     return redirect("youths:detail", youth_id=match.youth_id)
 
 
 # --- Flags -----------------------------------------------------------------------------------------
 
 
-@role_permission("youths.view_flag")
+@role_required("youths.view_flag")
 def flag_list(request: HttpRequest) -> HttpResponse:
     """The list for the early-signal meeting: youths a rule put on it, each with the reason in words."""
     closed = request.GET.get("status") == "afgehandeld"
     flags = selectors.flag_list_for_user(user=request.user, status="closed" if closed else "open")
     page = Paginator(flags, 25).get_page(request.GET.get("pagina"))
-    _log_youths(request, (f.youth for f in page), _("lijst voor het vroegsignaleringsoverleg"))
-    can_close = selectors.has_role_permission(request.user, "youths.change_flag")
+    log_reads(
+        user=request.user,
+        subjects=(f.youth for f in page),
+        what=_("lijst voor het vroegsignaleringsoverleg"),
+        path=request.path,
+    )
+    can_close = has_role_permission(request.user, "youths.change_flag")
     return render(
         request,
         "youths/flag_list.html",
@@ -289,66 +288,86 @@ def flag_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@role_permission("youths.change_flag")
+@role_required("youths.change_flag")
 def flag_close(request: HttpRequest, flag_id: int) -> HttpResponse:
     flag = selectors.flag_get_for_user(user=request.user, flag_id=flag_id)
     if flag is None:
         raise Http404
     form = FlagCloseForm(request.POST)
-    if form.is_valid():
-        services.flag_close(actor=request.user, flag=flag, note=form.cleaned_data["note"])
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: flag_services.flag_close(
+                actor=acting_user(request), flag=flag, note=form.cleaned_data["note"]
+            ),
+        )
+        is not None
+    ):
         messages.success(request, _("De signalering is afgehandeld."))
     else:
-        messages.error(request, _("Leg kort vast wat er met de signalering is gedaan."))
+        _flash_form_errors(request, form)
     return redirect("youths:flags")
 
 
 # --- Duplicates ------------------------------------------------------------------------------------
 
 
-@role_permission("youths.merge_youths")
+@role_required("youths.merge_youths")
 def duplicate_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.duplicate_list_for_user(user=request.user), 25).get_page(
         request.GET.get("pagina")
     )
-    _log_youths(
-        request,
-        (y for c in page for y in (c.youth_a, c.youth_b)),
-        _("lijst van mogelijke dubbele registraties"),
+    log_reads(
+        user=request.user,
+        subjects=(y for c in page for y in (c.youth_a, c.youth_b)),
+        what=_("lijst van mogelijke dubbele registraties"),
+        path=request.path,
     )
     return render(request, "youths/duplicate_list.html", {"page": page})
 
 
 @require_POST
-@role_permission("youths.merge_youths")
-def duplicate_decide(request: HttpRequest, candidate_id: int) -> HttpResponse:
+@role_required("youths.merge_youths")
+def duplicate_merge(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    """The two records are one youth: the chosen one stays, the other is merged into it."""
     candidate = selectors.duplicate_get_for_user(user=request.user, candidate_id=candidate_id)
     if candidate is None:
         raise Http404
-    decision = request.POST.get("besluit")
-    if decision == "verschillend":
-        services.duplicate_dismiss(actor=request.user, candidate=candidate)
-        messages.success(request, _("Vastgelegd: dit zijn verschillende jongeren."))
-        return redirect("youths:duplicates")
-    pair = {str(candidate.youth_a_id): candidate.youth_a, str(candidate.youth_b_id): candidate.youth_b}
-    survivor = pair.get(request.POST.get("behouden", ""))
-    if decision != "samenvoegen" or survivor is None:
-        messages.error(request, _("Kies welke registratie blijft bestaan."))
-        return redirect("youths:duplicates")
-    duplicate = candidate.youth_b if survivor.pk == candidate.youth_a_id else candidate.youth_a
-    try:
-        services.youth_merge(actor=request.user, survivor=survivor, duplicate=duplicate)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("youths:duplicates")
-    messages.success(request, _("De registraties zijn samengevoegd."))
-    return redirect("youths:detail", youth_id=survivor.pk)
+    form = DuplicateMergeForm(request.POST, candidate=candidate)
+    if form.is_valid():
+        survivor, duplicate = candidate.youth_a, candidate.youth_b
+        if form.cleaned_data["behouden"] == candidate.youth_b_id:
+            survivor, duplicate = duplicate, survivor
+        merged = attempt(
+            form,
+            lambda: merge_services.youth_merge(
+                actor=acting_user(request), survivor=survivor, duplicate=duplicate
+            ),
+        )
+        if merged is not None:
+            messages.success(request, _("De registraties zijn samengevoegd."))
+            return redirect("youths:detail", youth_id=survivor.pk)
+    _flash_form_errors(request, form)
+    return redirect("youths:duplicates")
+
+
+@require_POST
+@role_required("youths.merge_youths")
+def duplicate_dismiss(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    """The two records are different youths: the candidate leaves the list."""
+    candidate = selectors.duplicate_get_for_user(user=request.user, candidate_id=candidate_id)
+    if candidate is None:
+        raise Http404
+    youth_services.duplicate_dismiss(actor=acting_user(request), candidate=candidate)
+    messages.success(request, _("Vastgelegd: dit zijn verschillende jongeren."))
+    return redirect("youths:duplicates")
 
 
 # --- Combination rules -----------------------------------------------------------------------------
 
 
-@role_permission("youths.view_combinationrule")
+@role_required("youths.view_combinationrule")
 def rule_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.combination_rule_list(), 25).get_page(request.GET.get("pagina"))
     rules = [(rule, rule_in_words(rule, [c.name for c in rule.categories.all()])) for rule in page]
@@ -358,7 +377,7 @@ def rule_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "rules": rules,
-            "can_change": selectors.has_role_permission(request.user, "youths.change_combinationrule"),
+            "can_change": has_role_permission(request.user, "youths.change_combinationrule"),
         },
     )
 
@@ -366,12 +385,13 @@ def rule_list(request: HttpRequest) -> HttpResponse:
 def _rule_form(request: HttpRequest, rule: CombinationRule | None) -> HttpResponse:
     form = CombinationRuleForm.for_rule(rule, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = services.combination_rule_save(actor=request.user, rule=rule, **data)
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
+        saved = attempt(
+            form,
+            lambda: flag_services.combination_rule_save(
+                actor=acting_user(request), rule=rule, **form.cleaned_data
+            ),
+        )
+        if saved is not None:
             messages.success(
                 request,
                 _("Regel ‘%(name)s’ is opgeslagen. Bestaande signalen worden opnieuw beoordeeld.")
@@ -381,12 +401,12 @@ def _rule_form(request: HttpRequest, rule: CombinationRule | None) -> HttpRespon
     return render(request, "youths/rule_form.html", {"form": form, "rule": rule})
 
 
-@role_permission("youths.add_combinationrule")
+@role_required("youths.add_combinationrule")
 def rule_create(request: HttpRequest) -> HttpResponse:
     return _rule_form(request, None)
 
 
-@role_permission("youths.change_combinationrule")
+@role_required("youths.change_combinationrule")
 def rule_change(request: HttpRequest, rule_id: int) -> HttpResponse:
     rule = selectors.combination_rule_list().filter(pk=rule_id).first()
     if rule is None:

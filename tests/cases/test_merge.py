@@ -9,7 +9,7 @@ from cases.models import Action, Case, FamilyLink, FollowUpType, YouthGroupMembe
 from core.errors import DomainError
 from tests.factories import signal_logged
 from youths.models import Youth
-from youths.services import youth_merge
+from youths.services.merging import youth_merge
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ from monitoring.periods import Period
 from tests.factories import DistrictFactory, YouthFactory, signal_logged
 from tracks.models import Intervention
 from youths.models import Flag, Match, Signal
-from youths.services import flags_evaluate, match_follow_up, signal_withdraw
+from youths.services.flags import flags_evaluate
+from youths.services.matches import match_follow_up
+from youths.services.signals import signal_withdraw
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.utils import timezone
 from tests.factories import signal_logged
 from youths import identity
 from youths.models import DuplicateCandidate, Youth
-from youths.services import YouthIdentity, youth_find_or_create
+from youths.services.youths import YouthIdentity, youth_find_or_create
 
 VALID_BSN = "111222333"  # passes the elfproef; fictional
 

@@ -3,7 +3,8 @@ import pytest
 from tests.factories import signal_logged
 from youths.models import Involvement, InvolvementReason, YouthGroupObjectPermission
 from youths.selectors import youth_get_for_user
-from youths.services import involvement_add, involvement_end, signal_withdraw
+from youths.services.involvement import involvement_add, involvement_end
+from youths.services.signals import signal_withdraw
 
 
 def _granted(organisation, youth) -> bool:

@@ -16,7 +16,7 @@ from youths.models import (
     YouthMerge,
 )
 from youths.selectors import youth_get_for_user, youth_read_log_for_user
-from youths.services import youth_merge
+from youths.services.merging import youth_merge
 
 BORN = dt.date(2008, 7, 1)
 
@@ -41,9 +41,7 @@ def test_the_procesregisseur_sees_possible_duplicates_and_merges_them_with_every
     html = web.get("/dubbele-registraties/").content.decode()
     assert "Mohamed Yilmaz" in html and "Mohammed Yilmaz" in html
 
-    response = web.post(
-        f"/dubbele-registraties/{candidate.pk}/", {"besluit": "samenvoegen", "behouden": survivor.pk}
-    )
+    response = web.post(f"/dubbele-registraties/{candidate.pk}/samenvoegen/", {"behouden": survivor.pk})
     assert response.status_code == 302 and response["Location"] == f"/jongeren/{survivor.pk}/"
     assert not Youth.objects.filter(pk=duplicate.pk).exists()
     assert survivor.signals.count() == 2
@@ -76,7 +74,7 @@ def test_the_procesregisseur_sees_possible_duplicates_and_merges_them_with_every
 def test_different_people_are_kept_apart(web, ruben, two_records):
     candidate = DuplicateCandidate.objects.get()
     web.force_login(ruben)
-    web.post(f"/dubbele-registraties/{candidate.pk}/", {"besluit": "verschillend"})
+    web.post(f"/dubbele-registraties/{candidate.pk}/verschillend/")
     candidate.refresh_from_db()
     assert candidate.dismissed_by == ruben
     assert Youth.objects.count() == 2
@@ -101,8 +99,39 @@ def test_only_the_procesregisseur_merges(request, web, persona, two_records):
     web.force_login(request.getfixturevalue(persona))
     assert web.get("/dubbele-registraties/").status_code == 403
     survivor = two_records[0]
-    response = web.post(
-        f"/dubbele-registraties/{candidate.pk}/", {"besluit": "samenvoegen", "behouden": survivor.pk}
-    )
+    response = web.post(f"/dubbele-registraties/{candidate.pk}/samenvoegen/", {"behouden": survivor.pk})
     assert response.status_code == 403
     assert Youth.objects.count() == 2
+
+
+@pytest.fixture
+def merge_steps_of_this_test(monkeypatch):
+    """The registered merge steps (the cases app's), restored after the test."""
+    from youths import merge
+
+    monkeypatch.setattr(merge, "_steps", dict(merge._steps))
+    return merge
+
+
+@pytest.mark.django_db
+def test_registered_merge_steps_run_in_order_and_a_refusal_undoes_the_merge(
+    ruben, two_records, merge_steps_of_this_test
+):
+    survivor, duplicate = two_records
+    calls = []
+
+    def counting(*, actor, duplicate, survivor):
+        calls.append("counting")
+        return {"seen": 1}
+
+    def refusing(*, actor, duplicate, survivor):
+        calls.append("refusing")
+        raise DomainError("Nee.", field="duplicate")
+
+    merge_steps_of_this_test.register_merge_step("counting", counting)
+    merge_steps_of_this_test.register_merge_step("refusing", refusing)
+    assert [s.name for s in merge_steps_of_this_test.merge_steps()] == ["case_data", "counting", "refusing"]
+    with pytest.raises(DomainError):
+        youth_merge(actor=ruben, survivor=survivor, duplicate=duplicate)
+    assert calls == ["counting", "refusing"]
+    assert Youth.objects.filter(pk=duplicate.pk).exists() and not YouthMerge.objects.exists()

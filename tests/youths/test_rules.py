@@ -6,7 +6,7 @@ from django.utils import timezone
 from tests.factories import signal_logged
 from youths.models import CombinationRule, Flag, SignalCategory
 from youths.rules import matching_signals, rule_in_words
-from youths.services import combination_rule_save, flag_close, flags_evaluate, flags_evaluate_all
+from youths.services.flags import combination_rule_save, flag_close, flags_evaluate, flags_evaluate_all
 
 TODAY = dt.date(2025, 6, 30)
 
@@ -139,7 +139,7 @@ def test_the_nightly_job_is_scheduled():
 
 @pytest.mark.django_db
 def test_withdrawn_signals_do_not_count(bas, reference_lists):
-    from youths.services import signal_withdraw
+    from youths.services.signals import signal_withdraw
 
     weapons = signal_logged(bas, category="wapens")
     signal_withdraw(actor=bas, signal=weapons, reason="Bleek een speelgoedpistool.")

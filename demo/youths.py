@@ -14,10 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from youths.identity import name_key
+from youths.models import District, Match, SignalCategory, Youth
+from youths.services.lists import reference_lists_load
+from youths.services.matches import match_follow_up
+from youths.services.signals import signal_log
+from youths.services.youths import YouthIdentity
 
-from .identity import name_key
-from .models import District, Match, SignalCategory, Youth
-from .services import YouthIdentity, match_follow_up, reference_lists_load, signal_log
+from .accounts import organisation_of
 
 # first name, last name, date of birth, gender, district code, signals: (username, category, domain,
 # days ago observed, description). All names and events are made up.
@@ -137,7 +141,7 @@ def demo_youths_load() -> list[Youth]:
     }
     categories = {c.code: c for c in SignalCategory.objects.all()}
     today = timezone.localdate()
-    loaded = []
+    loaded: list[Youth] = []
     for first, last, born, gender, district_code, signals in DEMO_YOUTHS:
         if Youth.objects.filter(name_key=name_key(first, last), date_of_birth=born).exists():
             continue
@@ -161,7 +165,8 @@ def demo_youths_load() -> list[Youth]:
                 description=text,
             )
             youth = signal.youth
-        loaded.append(youth)
+        if youth is not None:
+            loaded.append(youth)
     _demo_match_states(users)
     return loaded
 
@@ -174,7 +179,7 @@ def _demo_match_states(users: dict[str, User]) -> None:
             actor=users["jongerenwerk"],
             match=first_match,
             in_touch_on=timezone.localdate(),
-            lead_organisation=users["jongerenwerk"].organisation,
+            lead_organisation=organisation_of(users["jongerenwerk"]),
             note="Jongerenwerk houdt contact en belt de wijkagent bij nieuwe incidenten.",
         )
     # Demo only: age Liam's match past the follow-up period so that the overdue list has an example.

@@ -1,4 +1,4 @@
-"""The demo's history (monitoring/demo.py): about fifteen months of signals, matches and flags, and a
+"""The demo's history (demo/monitoring.py): about fifteen months of signals, matches and flags, and a
 year of early-signal meetings whose decisions open cases that move through their statuses, with
 enrolments, actions and, when old enough, their closing outcome. It feeds the charts per month and
 the case-based indicators.
@@ -33,7 +33,12 @@ from core.models import Notification
 from tracks.models import Intervention
 from youths.identity import name_key
 from youths.models import District, Flag, Involvement, Match, Signal, SignalCategory, Youth
-from youths.services import YouthIdentity, flags_evaluate, match_follow_up, signal_log
+from youths.services.flags import flags_evaluate
+from youths.services.matches import match_follow_up
+from youths.services.signals import signal_log
+from youths.services.youths import YouthIdentity
+
+from .accounts import organisation_of
 
 HISTORY_DESCRIPTION = "Demo: fictieve waarneming voor de maandcijfers."
 HISTORY_LOCATION = "Stadskantoor Zwolle, vergaderzaal 3 (demo)"
@@ -195,6 +200,8 @@ def _demo_follow_up(
     if delay is None or (moment + dt.timedelta(days=delay)).date() >= today:
         return
     participant = match.participants.select_related("organisation").order_by("pk").first()
+    if participant is None:
+        return
     actor = next((u for u in users.values() if u.organisation_id == participant.organisation_id), None)
     if actor is None:
         return
@@ -274,7 +281,7 @@ def demo_case_history_load(*, today: dt.date) -> int:
             kind=Meeting.Kind.VROEGSIGNALERING,
             starts_at=starts_at,
             chair=ruben,
-            organisations=[u.organisation for u in partners],
+            organisations=[organisation_of(u) for u in partners],
             attendees=partners,
             location=HISTORY_LOCATION,
         )
@@ -318,7 +325,7 @@ def _discuss(
             actor=ruben,
             item=item,
             follow_up_type=types["gesprek-jongerenwerk"],
-            organisation=users["jongerenwerk"].organisation,
+            organisation=organisation_of(users["jongerenwerk"]),
             description="Gesprek met de jongere (demo).",
         )
         case_services.agenda_item_decide(actor=ruben, item=item, decision="vervolgacties")
@@ -335,7 +342,8 @@ def _discuss(
 def _date(case: Case, moment: dt.datetime, *, closing: bool = False) -> None:
     """The case's last transition, and the case itself, dated `moment`."""
     last = CaseTransition.objects.filter(case=case).order_by("-id").first()
-    CaseTransition.objects.filter(pk=last.pk).update(at=moment)
+    if last is not None:
+        CaseTransition.objects.filter(pk=last.pk).update(at=moment)
     Case.objects.filter(pk=case.pk).update(
         status_changed_at=moment, **({"closed_at": moment} if closing else {})
     )
@@ -378,7 +386,7 @@ def _case_story(
                 actor=ruben,
                 case=case,
                 follow_up_type=types["gesprek-jongerenwerk"],
-                organisation=users["jongerenwerk"].organisation,
+                organisation=organisation_of(users["jongerenwerk"]),
                 description="Wekelijks contact (demo).",
             )
             _action_story(action, moment, users["jongerenwerk"], today, rng)

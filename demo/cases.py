@@ -1,6 +1,6 @@
 """Fictional meetings, cases, actions and a group for the local demo (`make run`), through the services.
 
-Runs after the demo youths (youths.demo): their flags go on a meeting's agenda, one becomes a case with
+Runs after the demo youths (demo.youths): their flags go on a meeting's agenda, one becomes a case with
 procesregie, actions (one overdue, one declined, one unanswered), an enrolment and a family link, and a
 youth group works through the first steps. Idempotent: skipped when the demo meeting exists.
 """
@@ -13,13 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from cases import services
+from cases.models import Action, FollowUpType, LegalBasis, Meeting
 from tracks.models import Intervention
 from youths.identity import name_key
 from youths.models import SignalCategory, Youth
-from youths.services import YouthIdentity, signal_log
+from youths.services.signals import signal_log
+from youths.services.youths import YouthIdentity
 
-from . import services
-from .models import Action, FollowUpType, LegalBasis, Meeting
+from .accounts import organisation_of
 
 DEMO_LOCATION = "Stadhuis Zwolle, kamer 2.14"
 
@@ -50,7 +52,7 @@ def demo_cases_load() -> dict[str, int]:
         starts_at=now.replace(hour=14, minute=0, second=0, microsecond=0) - dt.timedelta(days=7),
         chair=ruben,
         organisations=[
-            users[u].organisation for u in ("politie", "jongerenwerk", "halt", "school", "wijkteam")
+            organisation_of(users[u]) for u in ("politie", "jongerenwerk", "halt", "school", "wijkteam")
         ],
         attendees=[users[u] for u in ("politie", "jongerenwerk", "halt", "school", "wijkteam")],
         location=DEMO_LOCATION,
@@ -68,7 +70,7 @@ def demo_cases_load() -> dict[str, int]:
         item=item,
         minutes="Signalen van politie, jongerenwerk en Halt binnen drie maanden. Gezinssituatie onduidelijk; "
         "jongere is meeloper in een groep bij het winkelcentrum. Afgesproken: persoonsgerichte aanpak.",
-        absent_organisations=[users["school"].organisation],
+        absent_organisations=[organisation_of(users["school"])],
     )
     services.agenda_item_decide(
         actor=ruben,
@@ -80,14 +82,16 @@ def demo_cases_load() -> dict[str, int]:
     case = noah.cases.get()
 
     # Liam: legal basis and one follow-up action; the decision is still to be taken.
-    item = items.get(liam.pk)
-    if item is not None:
-        services.agenda_item_record_legal_basis(actor=ruben, item=item, legal_basis=bases["wettelijke-taak"])
+    liam_item = items.get(liam.pk)
+    if liam_item is not None:
+        services.agenda_item_record_legal_basis(
+            actor=ruben, item=liam_item, legal_basis=bases["wettelijke-taak"]
+        )
         services.agenda_item_add_action(
             actor=ruben,
-            item=item,
+            item=liam_item,
             follow_up_type=types["normstellend-gesprek-politie"],
-            organisation=users["politie"].organisation,
+            organisation=organisation_of(users["politie"]),
             owner=users["politie"],
             description="Gesprek met Liam en zijn ouders over het wapenbezit.",
         )
@@ -100,7 +104,7 @@ def demo_cases_load() -> dict[str, int]:
     ):
         services.case_transition(actor=ruben, case=case, to=target, reason=reason)
     services.case_organisation_add(
-        actor=ruben, case=case, organisation=users["halt"].organisation, role="Preventief Halt-traject"
+        actor=ruben, case=case, organisation=organisation_of(users["halt"]), role="Preventief Halt-traject"
     )
     school_goal = services.case_goal_add(
         actor=ruben, case=case, life_domain="school", description="Noah gaat weer elke dag naar school."
@@ -115,7 +119,7 @@ def demo_cases_load() -> dict[str, int]:
         actor=ruben,
         case=case,
         follow_up_type=types["huisbezoek-wijkteam"],
-        organisation=users["wijkteam"].organisation,
+        organisation=organisation_of(users["wijkteam"]),
         description="Huisbezoek bij moeder; gezinssituatie in beeld brengen.",
     )
     services.action_respond(actor=users["wijkteam"], action=visit, accept=True)
@@ -128,7 +132,7 @@ def demo_cases_load() -> dict[str, int]:
         actor=ruben,
         case=case,
         follow_up_type=types["halt-preventief"],
-        organisation=users["halt"].organisation,
+        organisation=organisation_of(users["halt"]),
         owner=users["halt"],
         goal=school_goal,
     )
@@ -137,7 +141,7 @@ def demo_cases_load() -> dict[str, int]:
         actor=ruben,
         case=case,
         follow_up_type=types["gesprek-jongerenwerk"],
-        organisation=users["jongerenwerk"].organisation,
+        organisation=organisation_of(users["jongerenwerk"]),
     )
     services.action_respond(
         actor=users["jongerenwerk"],
@@ -149,7 +153,7 @@ def demo_cases_load() -> dict[str, int]:
         actor=ruben,
         case=case,
         follow_up_type=types["zorggesprek-school"],
-        organisation=users["school"].organisation,
+        organisation=organisation_of(users["school"]),
         goal=school_goal,
     )
     halt_in_de_wijk = Intervention.objects.filter(code="2.1.3").first()  # the plan (load_plan)
@@ -180,7 +184,7 @@ def demo_cases_load() -> dict[str, int]:
         name="Groep winkelcentrum Holtenbroek",
         area="Holtenbroek, winkelcentrum en snackbar",
         coordinator=ruben,
-        organisations=[users[u].organisation for u in ("politie", "jongerenwerk", "halt")],
+        organisations=[organisation_of(users[u]) for u in ("politie", "jongerenwerk", "halt")],
         legacy_shortlist_label="overlastgevend",
     )
     members = [(noah, "meeloper", 3)]

@@ -5,10 +5,10 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.demo import DEMO_PASSWORD, demo_accounts_load
-from cases.demo import demo_cases_load
-from monitoring.demo import demo_monitoring_load
-from youths.demo import demo_youths_load
+from demo.accounts import DEMO_PASSWORD, demo_accounts_load
+from demo.cases import demo_cases_load
+from demo.monitoring import demo_monitoring_load
+from demo.youths import demo_youths_load
 
 
 class Command(BaseCommand):

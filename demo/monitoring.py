@@ -5,7 +5,7 @@ The story is told relative to today, so that the dashboard – which opens on th
 ended – always shows a period with figures: budget in every programme year that has started and
 spending in every quarter up to that one; hand-entered figures, targets and PDCA for the last four
 quarters; the quarter before the last one approved (with a correction) and reported on; the last one
-reported on and submitted for approval. The history (demo_history.py: fifteen months of signals,
+reported on and submitted for approval. The history (demo/monitoring_history.py: fifteen months of signals,
 matches and flags; a year of early-signal meetings, cases, enrolments and actions, through the youths
 and cases services) feeds the charts per month and the computed indicators.
 
@@ -16,6 +16,7 @@ calendar (a new quarter gets its figures), like the youths demo whose signals ar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -23,11 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
-
-from . import services
-from .demo_history import demo_case_history_load, demo_signal_history_load
-from .models import (
+from monitoring import services
+from monitoring.models import (
     BudgetAllocation,
     BudgetCommitment,
     BudgetSpending,
@@ -36,7 +34,10 @@ from .models import (
     Report,
     RiskReview,
 )
-from .periods import MONTH, QUARTER, Period, periods_between
+from monitoring.periods import MONTH, QUARTER, Period, periods_between
+from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
+
+from .monitoring_history import demo_case_history_load, demo_signal_history_load
 
 # (track or intervention code, yearly amount, what the money pays for)
 ALLOCATIONS = [
@@ -218,17 +219,17 @@ def _budget(petra: User, programme: Programme, today: dt.date, reference: Period
                     description=description,
                 )
     for quarter in periods_between(QUARTER, programme.start, reference.end):
-        year = next((y for y in years if y.start <= quarter.end <= y.end), None)
-        if year is None:
+        quarter_year = next((y for y in years if y.start <= quarter.end <= y.end), None)
+        if quarter_year is None:
             continue
         share = QUARTER_SHARES[((quarter.start.month - 7) % 12) // 3]
         for code, _amount, description in ALLOCATIONS:
-            allocation = allocations[(year.number, code)]
-            amount = (allocation.amount * share * SLOW_STARTERS.get(code, Decimal(1))).quantize(Decimal("1"))
+            allocation = allocations[(quarter_year.number, code)]
+            spent = (allocation.amount * share * SLOW_STARTERS.get(code, Decimal(1))).quantize(Decimal("1"))
             text = f"{description}, {quarter.label}"
             if not BudgetSpending.objects.filter(allocation=allocation, description=text).exists():
                 services.spending_add(
-                    actor=petra, allocation=allocation, date=quarter.end, amount=amount, description=text
+                    actor=petra, allocation=allocation, date=quarter.end, amount=spent, description=text
                 )
 
 
@@ -277,7 +278,7 @@ def _targets(petra: User, quarters: list[Period]) -> None:
             )
 
 
-def _pdca(petra: User, quarter: Period, cycles: dict[str, tuple[str, ...]]) -> None:
+def _pdca(petra: User, quarter: Period, cycles: Mapping[str, tuple[str, ...]]) -> None:
     for code, (status, plan, do, check, adjustment, reason) in cycles.items():
         track = Track.objects.get(code=code)
         if PdcaCycle.objects.filter(

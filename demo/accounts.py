@@ -1,30 +1,23 @@
-"""Fictional organisations and users for the local demo (`make run`). Never loaded when DEBUG is off."""
+"""Fictional organisations and users for the local demo (`make run`). Never loaded when DEBUG is off.
+
+The organisation kinds are reference data, not demo data: accounts.services.organisation_kinds_load.
+"""
 
 from __future__ import annotations
 
 from django.db import transaction
 
+from accounts.models import Organisation, OrganisationKind, User
+from accounts.services import (
+    organisation_access_group,
+    organisation_kinds_load,
+    user_create,
+    user_set_role,
+)
 from core.audit import acting_as
-
-from .models import Organisation, OrganisationKind, User
-from .services import organisation_access_group, user_create, user_set_role
 
 DEMO_PASSWORD = "demo-pgaanpak"  # noqa: S105 - fictional local demo accounts only
 
-ORGANISATION_KINDS = [
-    ("gemeente", "Gemeente"),
-    ("politie", "Politie"),
-    ("jongerenwerk", "Jongerenwerk"),
-    ("halt", "Halt"),
-    ("school", "School"),
-    ("leerplicht", "Leerplicht / RMC"),
-    ("jeugdbescherming", "Jeugdbescherming en jeugdreclassering"),
-    ("sociaal-wijkteam", "Sociaal wijkteam"),
-    ("zorg-en-veiligheidshuis", "Zorg- en Veiligheidshuis"),
-    ("jeugdboa", "Jeugdboa's (handhaving)"),
-    ("ministerie", "Ministerie"),
-    ("overig", "Overig"),
-]
 
 ORGANISATIONS = [
     # name, kind, contact, e-mail, phone
@@ -83,12 +76,18 @@ USERS = [
 ]
 
 
+def organisation_of(user: User) -> Organisation:
+    """A demo user's organisation (every demo user has one)."""
+    if user.organisation is None:
+        raise ValueError(f"Demo user {user.username} has no organisation.")
+    return user.organisation
+
+
 @transaction.atomic
 def demo_accounts_load() -> list[User]:
     with acting_as(None):
-        kinds = {}
-        for code, name in ORGANISATION_KINDS:
-            kinds[code], _ = OrganisationKind.objects.get_or_create(code=code, defaults={"name": name})
+        organisation_kinds_load(actor=None)
+        kinds = {kind.code: kind for kind in OrganisationKind.objects.all()}
         for name, kind, contact, email, phone in ORGANISATIONS:
             organisation, _ = Organisation.objects.get_or_create(
                 name=name,

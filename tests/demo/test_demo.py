@@ -1,0 +1,139 @@
+"""The demo (`manage.py load_demo`): every feature shows, every role's pages render, the monitoring
+dashboard opens on a quarter with figures whatever today is, and loading it again changes nothing.
+
+Loading the demo is slow, so this module loads it once (`demo`) and its tests share it."""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+
+from accounts.models import User
+from cases.models import Action, AgendaItem, Case, Enrolment, FamilyLink, Meeting, YouthGroup
+from core.models import Notification
+from demo.cases import DEMO_LOCATION
+from demo.monitoring import reference_quarter
+from monitoring.models import BudgetSpending, Measurement, MeasurementCorrection, Report, ReportingPeriod
+from monitoring.periods import QUARTER, Period
+from tracks.models import Programme
+from youths.models import DuplicateCandidate, Flag, Match, Signal, Youth
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """What `make run` loads: the plan with its indicators, then the demo. Loaded once for the module in a
+    transaction rolled back after its last test; each test runs (and rolls back) in a savepoint inside it."""
+    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
+        call_command("load_plan", stdout=StringIO())
+        call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_every_youths_feature(demo):
+    assert Youth.objects.count() >= 5 and Match.objects.count() >= 1 and Flag.objects.count() >= 2
+    assert Match.objects.filter(followed_up_at__isnull=False).exists()
+    assert Match.objects.filter(followed_up_at__isnull=True).exists()
+    assert DuplicateCandidate.objects.exists()
+    assert {s.organisation.kind.code for s in Signal.objects.select_related("organisation__kind")} >= {
+        "politie",
+        "jongerenwerk",
+        "halt",
+        "school",
+        "jeugdbescherming",
+        "sociaal-wijkteam",
+    }
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_meetings_cases_actions_and_a_group(demo):
+    # The monitoring demo adds a year of meetings and cases of its own (demo/monitoring_history.py).
+    meeting = Meeting.objects.get(location=DEMO_LOCATION)
+    assert meeting.agenda_items.count() >= 2
+    assert AgendaItem.objects.filter(decision="casus").exists()
+    assert AgendaItem.objects.filter(decision="", legal_basis__isnull=False).exists()  # to decide in the demo
+    case = Case.objects.get(status="in_uitvoering", opened_from__meeting=meeting)
+    assert case.procesregie_holder.username == "procesregisseur"
+    actions = Action.objects.filter(case=case)
+    assert any(a.is_overdue for a in actions)
+    assert actions.filter(response="geweigerd").exists() and actions.filter(response="onbeantwoord").exists()
+    assert Enrolment.objects.filter(case=case, intervention__code="2.1.3").exists()
+    assert FamilyLink.objects.filter(case=case, linked_youth__isnull=False).exists()
+    assert Notification.objects.filter(kind="gezinsmatch").exists()
+    group = YouthGroup.objects.get()
+    assert group.members.count() >= 2 and group.members.filter(case=case).exists()
+    assert group.steps.filter(status="afgerond").count() == 2
+
+
+@pytest.mark.django_db
+def test_the_demo_pages_render_for_every_role(demo, web):
+    meeting = Meeting.objects.get(location=DEMO_LOCATION)
+    case = Case.objects.get(opened_from__meeting=meeting)
+    group = YouthGroup.objects.get()
+    for username in ("procesregisseur", "projectleider", "halt", "wijkteam", "jongerenwerk"):
+        web.force_login(User.objects.get(username=username))
+        for url in ("/casussen/", "/acties/", "/overleggen/", "/groepen/", f"/casussen/{case.pk}/"):
+            assert web.get(url).status_code in (200, 404), (username, url)
+        assert web.get(f"/groepen/{group.pk}/").status_code in (200, 404)
+        assert web.get(f"/overleggen/{meeting.pk}/").status_code in (200, 404)
+    web.force_login(User.objects.get(username="procesregisseur"))
+    for url in (f"/groepen/{group.pk}/stappen/3/", f"/overleggen/{meeting.pk}/", f"/casussen/{case.pk}/"):
+        assert web.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_dashboard_opens_on_a_quarter_with_figures_charts_and_a_report(demo, web):
+    reference = reference_quarter(timezone.localdate(), Programme.objects.get())
+    web.force_login(User.objects.get(username="projectleider"))
+    response = web.get("/monitoring/")
+    page = response.content.decode()
+    assert response.context["period"] == reference
+    assert "de laatste periode met cijfers" not in page
+    assert response.context["counts"]["on_track"] > 0 and response.context["counts"]["off_track"] > 0
+    assert response.context["budget"].allocated > 0 and response.context["budget"].spent > 0
+    # Signals in most of the twelve months the charts show, and flags and matches among them.
+    totals = [row["total"] for row in response.context["signal_rows"]]
+    assert sum(1 for t in totals if t) >= 9, totals
+    assert sum(r["flags"] or 0 for r in response.context["activity_rows"]) > 0
+    assert sum(r["matches"] or 0 for r in response.context["activity_rows"]) > 0
+    # The quarter before is approved with a correction; both quarters have a report; the last is submitted.
+    before = ReportingPeriod.objects.get(kind=QUARTER, start=reference.previous().start)
+    last = ReportingPeriod.objects.get(kind=QUARTER, start=reference.start)
+    assert (before.status, last.status) == ("approved", "submitted")
+    assert MeasurementCorrection.objects.filter(measurement__period=before).exists()
+    assert Report.objects.filter(period__in=[before, last], status="ready").count() == 2
+    assert response.context["latest_report"].period == last
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_twice_without_change(demo, settings):
+    settings.DEBUG = True
+    models = (
+        Youth,
+        Signal,
+        Match,
+        Flag,
+        Meeting,
+        Case,
+        Action,
+        YouthGroup,
+        Measurement,
+        BudgetSpending,
+        Report,
+        MeasurementCorrection,
+    )
+    counts = [m.objects.count() for m in models]
+    call_command("load_demo", stdout=StringIO())
+    assert [m.objects.count() for m in models] == counts
+
+
+def test_the_reference_quarter_stays_inside_the_programme():
+    programme = Programme(start=Period.parse("2024-Q3").start, end=Period.parse("2027-Q2").end)
+    assert reference_quarter(dt.date(2026, 11, 28), programme) == Period.parse("2026-Q3")
+    assert reference_quarter(dt.date(2030, 1, 1), programme) == Period.parse("2027-Q2")
+    assert reference_quarter(dt.date(2024, 8, 1), programme) == Period.parse("2024-Q3")
