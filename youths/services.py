@@ -846,7 +846,7 @@ def youth_merge(*, actor: Any, survivor: Youth, duplicate: Youth) -> YouthMerge:
         )
         # The cases app's records about the duplicate (cases, actions, agenda items, groups, family)
         # move too; imported here because the cases app builds on this one, not the other way round.
-        from cases.services import youth_case_data_move
+        from cases.services.merge import youth_case_data_move
 
         merge.moved["case_data"] = youth_case_data_move(actor=actor, duplicate=duplicate, survivor=survivor)
         merge.save(update_fields=["moved"])

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cases import services
 from cases.models import Case, CaseOrganisation, FollowUpType
+from cases.services import actions as action_services
+from cases.services import core as case_services
 from core.models import ReadLogEntry
 from tests.cases.conftest import make_youth_with_case
 from tests.factories import signal_logged
@@ -42,7 +43,7 @@ def test_partner_sees_a_case_only_while_its_organisation_is_involved_in_it(web, 
     web.force_login(bas)
     assert web.get(f"/casussen/{case.pk}/").status_code == 404
     assert "Sanne" not in web.get("/casussen/").content.decode()
-    role = services.case_organisation_add(
+    role = case_services.case_organisation_add(
         actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
     )
     assert web.get(f"/casussen/{case.pk}/").status_code == 200
@@ -51,7 +52,7 @@ def test_partner_sees_a_case_only_while_its_organisation_is_involved_in_it(web, 
     web.force_login(daan)
     assert web.get(f"/casussen/{case.pk}/").status_code == 404
     assert web.get("/casussen/999999/").status_code == 404
-    services.case_organisation_end(actor=ruben, case_organisation=role)
+    case_services.case_organisation_end(actor=ruben, case_organisation=role)
     web.force_login(bas)
     assert web.get(f"/casussen/{case.pk}/").status_code == 404
 
@@ -62,15 +63,17 @@ def test_a_role_in_a_case_makes_an_organisation_involved_and_removing_it_withdra
 ):
     web.force_login(daan)
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 404
-    role = services.case_organisation_add(actor=ruben, case=case, organisation=daan.organisation, role="Halt")
+    role = case_services.case_organisation_add(
+        actor=ruben, case=case, organisation=daan.organisation, role="Halt"
+    )
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 200
-    services.case_organisation_end(actor=ruben, case_organisation=role)
+    case_services.case_organisation_end(actor=ruben, case_organisation=role)
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 404
     # Politie has its signals: a case role ending does not take away what the signals give.
-    role = services.case_organisation_add(
+    role = case_services.case_organisation_add(
         actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
     )
-    services.case_organisation_end(actor=ruben, case_organisation=role)
+    case_services.case_organisation_end(actor=ruben, case_organisation=role)
     web.force_login(bas)
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 200
 
@@ -78,13 +81,15 @@ def test_a_role_in_a_case_makes_an_organisation_involved_and_removing_it_withdra
 @pytest.mark.django_db
 def test_an_action_makes_its_organisation_involved_until_it_is_declined(web, ruben, gijs, case):
     home_visit = FollowUpType.objects.get(code="huisbezoek-wijkteam")
-    action = services.action_assign(
+    action = action_services.action_assign(
         actor=ruben, case=case, follow_up_type=home_visit, organisation=gijs.organisation
     )
     web.force_login(gijs)
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 200
     assert web.get(f"/casussen/{case.pk}/").status_code == 200
-    services.action_respond(actor=gijs, action=action, accept=False, reason="Geen capaciteit deze maand.")
+    action_services.action_respond(
+        actor=gijs, action=action, accept=False, reason="Geen capaciteit deze maand."
+    )
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 404
     assert web.get(f"/casussen/{case.pk}/").status_code == 404
     # Its own action stays readable for the organisation that declined it.
@@ -93,7 +98,9 @@ def test_an_action_makes_its_organisation_involved_until_it_is_declined(web, rub
 
 @pytest.mark.django_db
 def test_only_the_procesregie_and_the_procesregisseur_change_a_case(web, ruben, petra, bas, fleur, case):
-    services.case_organisation_add(actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent")
+    case_services.case_organisation_add(
+        actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
+    )
     data = {"to": "in_onderzoek", "reason": "Start"}
     for persona in (petra, bas):  # the projectleider reads; an involved partner reads
         web.force_login(persona)
@@ -116,8 +123,10 @@ def test_only_the_procesregie_and_the_procesregisseur_change_a_case(web, ruben, 
 
 @pytest.mark.django_db
 def test_closing_with_open_actions_is_refused_and_closing_ends_the_roles(web, ruben, bas, gijs, case):
-    services.case_organisation_add(actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent")
-    action = services.action_assign(
+    case_services.case_organisation_add(
+        actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
+    )
+    action = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=FollowUpType.objects.get(code="huisbezoek-wijkteam"),
@@ -134,7 +143,7 @@ def test_closing_with_open_actions_is_refused_and_closing_ends_the_roles(web, ru
     response = web.post(f"/casussen/{case.pk}/sluiten/", closing)
     assert response.status_code == 400
     assert "nog 1 open actie" in response.content.decode()
-    services.action_finish(actor=ruben, action=action, done=False, note="Verhuisd")
+    action_services.action_finish(actor=ruben, action=action, done=False, note="Verhuisd")
     assert web.post(f"/casussen/{case.pk}/sluiten/", closing).status_code == 302
     assert not CaseOrganisation.objects.filter(case=case, ended_at__isnull=True).exists()
     web.force_login(bas)
@@ -147,7 +156,7 @@ def test_a_youth_has_one_open_case_at_a_time(ruben, case):
     from core.errors import DomainError
 
     with pytest.raises(DomainError, match=f"al een open casus \\(casus {case.pk}\\)"):
-        services.case_open(actor=ruben, youth=case.youth, procesregie_holder=ruben)
+        case_services.case_open(actor=ruben, youth=case.youth, procesregie_holder=ruben)
 
 
 @pytest.mark.django_db
@@ -170,7 +179,7 @@ def test_the_case_page_shows_what_is_overdue_and_logs_the_read(web, ruben, gijs,
 
     from django.utils import timezone
 
-    action = services.action_assign(
+    action = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=FollowUpType.objects.get(code="huisbezoek-wijkteam"),

@@ -1,0 +1,28 @@
+"""API shape of the follow-up catalogue."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from ..models import (
+    FollowUpType,
+)
+
+# --- Catalogue ------------------------------------------------------------------------------------
+
+
+class FollowUpTypeSerializer(serializers.ModelSerializer):
+    authorised_kinds = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    intervention = serializers.SlugRelatedField(read_only=True, slug_field="code")
+
+    class Meta:
+        model = FollowUpType
+        fields = [
+            "code",
+            "name",
+            "description",
+            "authorised_kinds",
+            "authority",
+            "usual_term_days",
+            "intervention",
+        ]
