@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import has_role_permission, role_required
-from core.errors import DomainError
 from core.forms import attempt
 from core.readlog import log_read, log_reads
 from youths.selectors import youth_get_for_user
@@ -152,6 +151,8 @@ def _render_case(request: HttpRequest, case: Case, *, status: int = 200, **bound
             goal_statuses=case_forms.GoalStatusForm.base_fields["status"].choices,
         )
         context["search"], context["search_results"] = youth_search(request)
+    # The bound form of a refused row action (a goal's status, ending a role or an enrolment).
+    context["refused_form"] = bound.get("refused")
     log_read(
         user=user, subject=case.youth, what=_("casus %(id)s bekeken") % {"id": case.pk}, path=request.path
     )
@@ -281,11 +282,13 @@ def case_organisation_end(request: HttpRequest, case_id: int, row_id: int) -> Ht
     row = case_selectors.case_organisation_get(case=case, row_id=row_id)
     if row is None:
         raise Http404
-    try:
-        case_services.case_organisation_end(actor=request.user, case_organisation=row)
-        messages.success(request, _("De rol van de organisatie is beëindigd."))
-    except DomainError as error:
-        messages.error(request, error.message)
+    form = forms.Form(request.POST)  # no input fields: a refusal still shows like any form's
+    ended = attempt(
+        form, lambda: case_services.case_organisation_end(actor=request.user, case_organisation=row)
+    )
+    if ended is None:
+        return _render_case(request, case, status=400, refused=form)
+    messages.success(request, _("De rol van de organisatie is beëindigd."))
     return redirect(f"{case_url(case)}#organisaties")
 
 
@@ -310,14 +313,17 @@ def case_goal_status(request: HttpRequest, case_id: int, goal_id: int) -> HttpRe
     if goal is None:
         raise Http404
     form = case_forms.GoalStatusForm(request.POST)
-    if form.is_valid():
-        try:
-            case_services.case_goal_set_status(
+    if not form.is_valid() or (
+        attempt(
+            form,
+            lambda: case_services.case_goal_set_status(
                 actor=request.user, goal=goal, status=form.cleaned_data["status"]
-            )
-            messages.success(request, _("De status van het doel is gewijzigd."))
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+        )
+        is None
+    ):
+        return _render_case(request, case, status=400, refused=form)
+    messages.success(request, _("De status van het doel is gewijzigd."))
     return redirect(f"{case_url(case)}#plan")
 
 
@@ -372,21 +378,21 @@ def case_enrolment_end(request: HttpRequest, case_id: int, enrolment_id: int) ->
     if enrolment is None:
         raise Http404
     form = case_forms.EnrolmentEndForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            case_services.enrolment_end(
+    if not form.is_valid() or (
+        attempt(
+            form,
+            lambda: case_services.enrolment_end(
                 actor=request.user,
                 enrolment=enrolment,
-                ended_on=data["ended_on"],
-                result=data["result"],
-                note=data["note"],
-            )
-            messages.success(request, _("De deelname is beëindigd."))
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _("Geef de einddatum en het resultaat."))
+                ended_on=form.cleaned_data["ended_on"],
+                result=form.cleaned_data["result"],
+                note=form.cleaned_data["note"],
+            ),
+        )
+        is None
+    ):
+        return _render_case(request, case, status=400, refused=form)
+    messages.success(request, _("De deelname is beëindigd."))
     return redirect(f"{case_url(case)}#deelnames")
 
 

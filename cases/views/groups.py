@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
-from core.errors import DomainError
 from core.forms import attempt
 from core.readlog import log_reads
 from youths.selectors import youth_get_for_user
@@ -126,6 +125,8 @@ def _render_group(
             roles=group_forms.MemberForm.base_fields["role"].choices,
         )
         context["search"], context["search_results"] = youth_search(request)
+    # The bound form of a refused change to a member's row.
+    context["refused_form"] = bound.get("refused")
     log_reads(
         user=request.user,
         subjects=(m.youth for m in detail["members"]),
@@ -198,21 +199,21 @@ def group_member_update(request: HttpRequest, group_id: int, member_id: int) -> 
     if member is None:
         raise Http404
     form = group_forms.MemberForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            group_services.youth_group_member_update(
+    if not form.is_valid() or (
+        attempt(
+            form,
+            lambda: group_services.youth_group_member_update(
                 actor=request.user,
                 member=member,
-                role=data["role"],
-                namenlijst_position=data["namenlijst_position"],
-                left_on=data["left_on"],
-            )
-            messages.success(request, _("Het groepslid is bijgewerkt."))
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _("Controleer de rol en de plek op de namenlijst."))
+                role=form.cleaned_data["role"],
+                namenlijst_position=form.cleaned_data["namenlijst_position"],
+                left_on=form.cleaned_data["left_on"],
+            ),
+        )
+        is None
+    ):
+        return _render_group(request, group, status=400, refused=form)
+    messages.success(request, _("Het groepslid is bijgewerkt."))
     return redirect(f"{group_url(group)}#leden")
 
 

@@ -240,3 +240,16 @@ def test_the_board_and_the_list_need_a_fixed_number_of_queries(web, ruben, bas, 
         web.get("/casussen/lijst/")
     assert len(after_board) == len(before_board)
     assert len(after_list) == len(before_list)
+
+
+@pytest.mark.django_db
+def test_a_refused_row_action_shows_its_reason_on_the_case_page(web, ruben, case):
+    web.force_login(ruben)
+    row = CaseOrganisation.objects.get(case=case, is_procesregie=True)
+    response = web.post(f"/casussen/{case.pk}/organisaties/{row.pk}/beeindigen/")
+    assert response.status_code == 400
+    assert "geef eerst de procesregie aan een ander" in response.content.decode()
+    row.refresh_from_db()
+    assert row.ended_at is None
+    response = web.post(f"/casussen/{case.pk}/doelen/0/", {"status": "bereikt"})
+    assert response.status_code == 404

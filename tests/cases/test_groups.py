@@ -106,6 +106,24 @@ def test_the_namenlijst_has_one_youth_per_place(group, ruben, bas):
 
 
 @pytest.mark.django_db
+def test_a_refused_member_change_shows_its_reason_on_the_group_page(web, group, ruben, bas):
+    sanne = signal_logged(bas, first_name="Sanne", last_name="de Vries").youth
+    tim = signal_logged(bas, first_name="Tim", last_name="Jansen").youth
+    group_services.youth_group_member_add(
+        actor=ruben, youth_group=group, youth=sanne, role="kern", namenlijst_position=1
+    )
+    member = group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=tim, role="kern")
+    web.force_login(ruben)
+    url = f"/groepen/{group.pk}/leden/{member.pk}/"
+    response = web.post(url, {"role": "leider", "namenlijst_position": 1})
+    assert response.status_code == 400
+    assert "Plek 1 op de namenlijst is al bezet" in response.content.decode()
+    assert web.post(url, {"role": "leider", "namenlijst_position": 2}).status_code == 302
+    member.refresh_from_db()
+    assert (member.role, member.namenlijst_position) == ("leider", 2)
+
+
+@pytest.mark.django_db
 def test_a_member_is_taken_into_a_case_in_one_action_and_keeps_the_link(web, group, ruben, bas):
     sanne = signal_logged(bas, first_name="Sanne", last_name="de Vries").youth
     member = group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=sanne, role="leider")
