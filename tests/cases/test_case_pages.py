@@ -1,8 +1,6 @@
 """Case pages: who sees which case, who may change it, and the board's query count."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from cases.models import Case, CaseOrganisation, FollowUpType
 from cases.services import actions as action_services
@@ -10,6 +8,7 @@ from cases.services import core as case_services
 from core.models import ReadLogEntry
 from tests.cases.conftest import make_youth_with_case
 from tests.factories import signal_logged
+from tests.querycount import assert_queries_flat
 
 
 @pytest.mark.django_db
@@ -226,20 +225,15 @@ def test_the_case_page_manages_goals_enrolments_and_family(web, ruben, case, pla
 @pytest.mark.django_db
 def test_the_board_and_the_list_need_a_fixed_number_of_queries(web, ruben, bas, case):
     web.force_login(ruben)
-    web.get("/casussen/")
-    with CaptureQueriesContext(connection) as before_board:
-        web.get("/casussen/")
-    with CaptureQueriesContext(connection) as before_list:
-        web.get("/casussen/lijst/")
-    for n in range(4):
-        make_youth_with_case(bas, ruben, first_name=f"Extra{n}")
-    signal_logged(bas, first_name="Nog", last_name="Een")
-    with CaptureQueriesContext(connection) as after_board:
-        web.get("/casussen/")
-    with CaptureQueriesContext(connection) as after_list:
-        web.get("/casussen/lijst/")
-    assert len(after_board) == len(before_board)
-    assert len(after_list) == len(before_list)
+
+    def grow() -> None:
+        for n in range(4):
+            make_youth_with_case(bas, ruben, first_name=f"Extra{n}")
+        signal_logged(bas, first_name="Nog", last_name="Een")
+
+    assert_queries_flat(
+        {"board": lambda: web.get("/casussen/"), "list": lambda: web.get("/casussen/lijst/")}, grow=grow
+    )
 
 
 @pytest.mark.django_db
