@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -30,6 +31,7 @@ from ..serializers.actions import (
     ActionSerializer,
 )
 from ..services import actions as action_services
+from .shared import request_actor
 
 
 class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -51,11 +53,14 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Action]:
         params = self.request.query_params
         actions = action_selectors.action_list_for_user(user=self.request.user)
         if params.get("mine") in ("true", "1"):
-            actions = actions.filter(organisation_id=self.request.user.organisation_id)
+            organisation_id = request_actor(self.request).organisation_id
+            actions = (
+                actions.none() if organisation_id is None else actions.filter(organisation_id=organisation_id)
+            )
         if params.get("status") in Action.Status.values:
             actions = actions.filter(status=params["status"])
         if params.get("response") in Action.Response.values:
@@ -73,7 +78,7 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         )
         return page
 
-    def get_object(self):  # type: ignore[no-untyped-def]
+    def get_object(self) -> Action:
         action = action_selectors.action_get_for_user(user=self.request.user, action_id=self.kwargs["pk"])
         if action is None:
             raise NotFound
@@ -111,7 +116,7 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         if organisation is None:
             raise DomainError(_("Deze organisatie bestaat niet."), field="organisation")
         action = action_services.action_assign(
-            actor=request.user,
+            actor=request_actor(request),
             case=case,
             follow_up_type=follow_up_type,
             organisation=organisation,
@@ -135,7 +140,7 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         data = ActionRespondSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         action_services.action_respond(
-            actor=request.user,
+            actor=request_actor(request),
             action=action,
             accept=data.validated_data["accept"],
             reason=data.validated_data.get("reason", ""),
@@ -155,6 +160,6 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         if not allowed:
             raise PermissionDenied
         action_services.action_finish(
-            actor=request.user, action=action, done=done, note=data.validated_data.get("note", "")
+            actor=request_actor(request), action=action, done=done, note=data.validated_data.get("note", "")
         )
         return Response(ActionSerializer(self._reload(action.pk)).data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -13,6 +14,7 @@ from rest_framework.decorators import action as route
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 from accounts.access import RolePermission, has_role_permission
 from core.errors import DomainError
@@ -20,6 +22,7 @@ from core.readlog import log_read, log_reads
 from youths.selectors import youth_get_for_user
 
 from ..lifecycle import CaseStatus
+from ..models import Case
 from ..selectors import core as case_selectors
 from ..serializers.core import (
     CaseCreateSerializer,
@@ -28,6 +31,7 @@ from ..serializers.core import (
     CaseTransitionInputSerializer,
 )
 from ..services import core as case_services
+from .shared import request_actor
 
 
 class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -36,7 +40,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
 
     permission_classes = [RolePermission.of(case_selectors.may_use_cases)]
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self) -> type[BaseSerializer]:
         if self.action == "retrieve":
             return CaseDetailSerializer
         if self.action == "create":
@@ -49,7 +53,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Case]:
         status_filter = self.request.query_params.get("status", "")
         return case_selectors.case_list_for_user(
             user=self.request.user, status=status_filter if status_filter in CaseStatus.values else ""
@@ -66,7 +70,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         )
         return page
 
-    def get_object(self):  # type: ignore[no-untyped-def]
+    def get_object(self) -> Case:
         case = case_selectors.case_get_for_user(user=self.request.user, case_id=self.kwargs["pk"])
         if case is None:
             raise NotFound
@@ -108,14 +112,14 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         )
         if holder is None:
             raise DomainError(_("Deze persoon kan geen procesregie hebben."), field="procesregie_holder")
-        case = case_services.case_open(
-            actor=request.user,
+        opened = case_services.case_open(
+            actor=request_actor(request),
             youth=youth,
             procesregie_holder=holder,
             reason=data.validated_data.get("reason", ""),
         )
-        case = case_selectors.case_get_for_user(user=request.user, case_id=case.pk)
-        return Response(CaseDetailSerializer(case).data, status=status.HTTP_201_CREATED)
+        shown = case_selectors.case_get_for_user(user=request.user, case_id=opened.pk)
+        return Response(CaseDetailSerializer(shown).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=CaseTransitionInputSerializer, responses={200: CaseSerializer})
     @route(detail=True, methods=["post"])
@@ -135,7 +139,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
                 network_size=values.get("outcome_network_size"),
             )
         case = case_services.case_transition(
-            actor=request.user, case=case, to=values["to"], reason=values["reason"], closing=closing
+            actor=request_actor(request), case=case, to=values["to"], reason=values["reason"], closing=closing
         )
         return Response(
             CaseSerializer(case_selectors.case_get_for_user(user=request.user, case_id=case.pk)).data

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 from accounts.access import RolePermission
 from core.readlog import log_reads
 
+from ..models import YouthGroup
 from ..selectors import groups as group_selectors
 from ..serializers.groups import YouthGroupDetailSerializer, YouthGroupSerializer
 
@@ -22,10 +25,10 @@ class YouthGroupViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [RolePermission.of(group_selectors.may_use_groups)]
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self) -> type[BaseSerializer]:
         return YouthGroupDetailSerializer if self.action == "retrieve" else YouthGroupSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[YouthGroup]:
         return group_selectors.youth_group_list_for_user(user=self.request.user)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from rest_framework import viewsets
 
 from accounts.access import RolePermission
 
+from ..models import FollowUpType
 from ..selectors import lists as list_selectors
 from ..serializers.lists import FollowUpTypeSerializer
 
@@ -17,5 +19,5 @@ class FollowUpTypeViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [RolePermission.of("cases.view_followuptype")]
     lookup_field = "code"
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[FollowUpType]:
         return list_selectors.follow_up_types_for()

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 from accounts.access import RolePermission
 from core.readlog import log_reads
 
+from ..models import Meeting
 from ..selectors import meetings as meeting_selectors
 from ..serializers.meetings import MeetingDetailSerializer, MeetingSerializer
 
@@ -22,10 +25,10 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [RolePermission.of(meeting_selectors.may_use_meetings)]
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self) -> type[BaseSerializer]:
         return MeetingDetailSerializer if self.action == "retrieve" else MeetingSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Meeting]:
         return meeting_selectors.meeting_list_for_user(user=self.request.user).prefetch_related(
             "attending_organisations"
         )

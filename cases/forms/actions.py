@@ -20,6 +20,7 @@ from .fields import (
     FollowUpTypeChoiceField,
     OrganisationChoiceField,
     active_organisations,
+    set_queryset,
 )
 
 
@@ -38,8 +39,8 @@ class ActionForm(StyledForm):
 
     def __init__(self, *args: Any, goals: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["follow_up_type"].queryset = list_selectors.follow_up_types_for()
-        self.fields["organisation"].queryset = active_organisations()
+        set_queryset(self, "follow_up_type", list_selectors.follow_up_types_for())
+        set_queryset(self, "organisation", active_organisations())
         if goals is not None:
             self.fields["goal"] = forms.ModelChoiceField(label=_("Bij doel"), queryset=goals, required=False)
 
@@ -79,6 +80,10 @@ class ReassignForm(StyledForm):
 
     def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = list_selectors.organisations_authorised_for(
-            follow_up_type=action.follow_up_type
-        ).select_related("kind")
+        set_queryset(
+            self,
+            "organisation",
+            list_selectors.organisations_authorised_for(follow_up_type=action.follow_up_type).select_related(
+                "kind"
+            ),
+        )

@@ -27,6 +27,7 @@ from .fields import (
     OrganisationChoiceField,
     PersonChoiceField,
     active_organisations,
+    set_queryset,
 )
 
 # --- Cases ----------------------------------------------------------------------------------------
@@ -42,7 +43,7 @@ class CaseOpenForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["procesregie_holder"].queryset = case_selectors.procesregie_candidates()
+        set_queryset(self, "procesregie_holder", case_selectors.procesregie_candidates())
 
 
 class ProcesregieForm(StyledForm):
@@ -50,7 +51,7 @@ class ProcesregieForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["holder"].queryset = case_selectors.procesregie_candidates()
+        set_queryset(self, "holder", case_selectors.procesregie_candidates())
 
 
 class TransitionForm(StyledForm):
@@ -62,9 +63,9 @@ class TransitionForm(StyledForm):
     def __init__(self, *args: Any, steps: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if steps is not None:
-            self.fields["to"].choices = [
-                (t.target.value, f"{t.label} ({t.target.label.lower()})") for t in steps
-            ]
+            to = self.fields["to"]
+            if isinstance(to, forms.ChoiceField):
+                to.choices = [(t.target.value, f"{t.label} ({t.target.label.lower()})") for t in steps]
 
 
 class CloseForm(StyledForm):
@@ -94,7 +95,7 @@ class CaseOrganisationForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = active_organisations()
+        set_queryset(self, "organisation", active_organisations())
 
 
 class GoalForm(StyledForm):
@@ -112,7 +113,7 @@ class EnrolmentForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["intervention"].queryset = Intervention.objects.order_by("order")
+        set_queryset(self, "intervention", Intervention.objects.order_by("order"))
 
 
 class EnrolmentEndForm(StyledForm):

@@ -56,10 +56,20 @@ def share_choices(form: forms.Form, shared: dict[str, list[Any]]) -> forms.Form:
     for name, objects in shared.items():
         if name in form.fields:
             field = form.fields[name]
+            if not isinstance(field, forms.ModelChoiceField):
+                raise TypeError(f"{name} is not a model choice field")
             field.iterator = _SharedChoicesIterator
             field.shared_objects = objects  # type: ignore[attr-defined]
-            field.widget.choices = field.choices  # type: ignore[attr-defined]
+            field.widget.choices = field.choices
     return form
+
+
+def set_queryset(form: forms.Form, name: str, queryset: Any) -> None:
+    """Give a model choice field of `form` its queryset (`form.fields` is typed as plain Fields)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset
 
 
 def active_organisations() -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -22,6 +23,7 @@ from .fields import (
     OrganisationChoiceField,
     PersonChoiceField,
     active_organisations,
+    set_queryset,
 )
 
 # --- Groups ---------------------------------------------------------------------------------------
@@ -48,8 +50,8 @@ class YouthGroupForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coordinator"].queryset = case_selectors.procesregie_candidates()
-        self.fields["organisations"].queryset = active_organisations()
+        set_queryset(self, "coordinator", case_selectors.procesregie_candidates())
+        set_queryset(self, "organisations", active_organisations())
 
 
 class GroupOrganisationForm(StyledForm):
@@ -58,7 +60,7 @@ class GroupOrganisationForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = active_organisations()
+        set_queryset(self, "organisation", active_organisations())
 
 
 class MemberForm(StyledForm):
@@ -75,7 +77,7 @@ class MemberCaseForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["procesregie_holder"].queryset = case_selectors.procesregie_candidates()
+        set_queryset(self, "procesregie_holder", case_selectors.procesregie_candidates())
 
 
 class StepForm(StyledForm):
@@ -92,13 +94,13 @@ class StepForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = case_selectors.procesregie_candidates()
+        set_queryset(self, "owner", case_selectors.procesregie_candidates())
 
     def details(self) -> dict[str, str]:
         out = {}
         for f in self.definition.fields:
             value = self.cleaned_data.get(f"detail_{f.code}")
-            out[f.code] = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+            out[f.code] = value.isoformat() if isinstance(value, dt.date) else (value or "")
         return out
 
 
@@ -106,7 +108,7 @@ def step_form(definition: StepDefinition, *args: Any, **kwargs: Any) -> StepForm
     """A StepForm with the step's detail fields (declared on a subclass, so StyledForm styles them)."""
     fields: dict[str, Any] = {"definition": definition}
     for f in definition.fields:
-        label = f"{f.part}: {f.label}" if f.part else f.label
+        label = f"{f.part}: {f.label}" if f.part else str(f.label)
         if f.kind == "date":
             field: forms.Field = forms.DateField(label=label, widget=DateInput(), required=False)
         else:

@@ -22,6 +22,7 @@ from .fields import (
     PersonChoiceField,
     PersonMultipleChoiceField,
     active_organisations,
+    set_queryset,
 )
 
 # --- Meetings -------------------------------------------------------------------------------------
@@ -53,9 +54,9 @@ class MeetingForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = case_selectors.procesregie_candidates()
-        self.fields["organisations"].queryset = active_organisations()
-        self.fields["attendees"].queryset = case_selectors.procesregie_candidates()
+        set_queryset(self, "chair", case_selectors.procesregie_candidates())
+        set_queryset(self, "organisations", active_organisations())
+        set_queryset(self, "attendees", case_selectors.procesregie_candidates())
 
 
 class AttendanceForm(StyledForm):
@@ -68,7 +69,7 @@ class AttendanceForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = active_organisations()
+        set_queryset(self, "organisations", active_organisations())
 
 
 class AgendaAddForm(StyledForm):
@@ -77,10 +78,11 @@ class AgendaAddForm(StyledForm):
 
     def __init__(self, *args: Any, groups: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["youth_group"].queryset = groups if groups is not None else YouthGroup.objects.none()
+        set_queryset(self, "youth_group", groups if groups is not None else YouthGroup.objects.none())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if bool(data.get("case")) == bool(data.get("youth_group")):
             raise forms.ValidationError(_("Kies een casus of een groep."))
         return data
@@ -92,7 +94,7 @@ class LegalBasisForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["legal_basis"].queryset = list_selectors.legal_bases_active()
+        set_queryset(self, "legal_basis", list_selectors.legal_bases_active())
 
 
 class MinutesForm(StyledForm):
@@ -109,7 +111,7 @@ class MinutesForm(StyledForm):
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["absent_organisations"].queryset = meeting.attending_organisations.order_by("name")
+        set_queryset(self, "absent_organisations", meeting.attending_organisations.order_by("name"))
 
 
 class DecisionForm(StyledForm):
@@ -129,4 +131,4 @@ class DecisionForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["procesregie_holder"].queryset = case_selectors.procesregie_candidates()
+        set_queryset(self, "procesregie_holder", case_selectors.procesregie_candidates())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -112,6 +114,11 @@ class AgendaItem(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+
+    # Set per request, never stored: `visible` by the gateway (cases.selectors.meetings.agenda_for_user),
+    # `forms` by the meeting page (the item's bound or blank forms).
+    visible: bool
+    forms: dict[str, Any]
 
     class Meta:
         ordering = ["meeting", "position"]

@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from accounts.access import has_role_permission
 from accounts.models import User
-from youths.models import Youth
 from youths.selectors import youth_list_for_user
 
 from ..lifecycle import CaseStatus
@@ -29,7 +28,6 @@ from ..models import (
     CaseGroupObjectPermission,
     CaseOrganisation,
     CaseUserObjectPermission,
-    FamilyLink,
 )
 
 VIEW_ALL_CASES = "cases.view_all_cases"
@@ -182,10 +180,6 @@ def procesregie_candidates() -> QuerySet[User]:
         .distinct()
         .order_by("last_name", "first_name")
     )
-
-
-def family_link_youths(*, case: Case) -> list[Youth]:
-    return [link.linked_youth for link in FamilyLink.objects.filter(case=case, linked_youth__isnull=False)]
 
 
 def case_organisation_get(*, case: Case, row_id: int | str) -> CaseOrganisation | None:

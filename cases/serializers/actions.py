@@ -6,6 +6,8 @@ from rest_framework import serializers
 
 from ..models import (
     Action,
+    Case,
+    FollowUpType,
 )
 from .fields import OrganisationRefSerializer, PersonField, YouthRefField
 
@@ -14,8 +16,10 @@ from .fields import OrganisationRefSerializer, PersonField, YouthRefField
 
 class ActionSerializer(serializers.ModelSerializer):
     youth = YouthRefField(read_only=True)
-    case = serializers.PrimaryKeyRelatedField(read_only=True)
-    follow_up_type = serializers.SlugRelatedField(read_only=True, slug_field="code")
+    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(read_only=True)
+    follow_up_type: serializers.SlugRelatedField[FollowUpType] = serializers.SlugRelatedField(
+        read_only=True, slug_field="code"
+    )
     organisation = OrganisationRefSerializer(read_only=True)
     owner = PersonField(read_only=True)
     overdue = serializers.BooleanField(source="is_overdue", read_only=True)

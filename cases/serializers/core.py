@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tracks.models import Intervention
+from youths.models import Youth
+
 from ..lifecycle import CaseStatus
 from ..models import (
     Case,
@@ -49,7 +52,9 @@ class CaseGoalSerializer(serializers.ModelSerializer):
 
 
 class EnrolmentSerializer(serializers.ModelSerializer):
-    intervention = serializers.SlugRelatedField(read_only=True, slug_field="code")
+    intervention: serializers.SlugRelatedField[Intervention] = serializers.SlugRelatedField(
+        read_only=True, slug_field="code"
+    )
 
     class Meta:
         model = Enrolment
@@ -57,7 +62,9 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 
 
 class FamilyLinkSerializer(serializers.ModelSerializer):
-    linked_youth = serializers.PrimaryKeyRelatedField(read_only=True)
+    linked_youth: serializers.PrimaryKeyRelatedField[Youth] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
 
     class Meta:
         model = FamilyLink
@@ -110,7 +117,8 @@ class CaseDetailSerializer(CaseSerializer):
     @extend_schema_field(CaseOrganisationSerializer(many=True))
     def get_organisations(self, case: Case) -> list[dict[str, Any]]:
         rows = [r for r in case.organisation_roles.all() if r.ended_at is None]
-        return CaseOrganisationSerializer(rows, many=True).data
+        # `.data` of a many=True serializer is a ReturnList; the stubs call it a ReturnDict.
+        return list(CaseOrganisationSerializer(rows, many=True).data)
 
 
 class CaseCreateSerializer(serializers.Serializer):

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from ..groupsteps import step_definition
 from ..models import (
+    Case,
     YouthGroup,
     YouthGroupMember,
     YouthGroupStep,
@@ -17,7 +18,7 @@ from .fields import OrganisationRefSerializer, PersonField, YouthRefField
 
 class YouthGroupMemberSerializer(serializers.ModelSerializer):
     youth = YouthRefField(read_only=True)
-    case = serializers.PrimaryKeyRelatedField(read_only=True)
+    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = YouthGroupMember

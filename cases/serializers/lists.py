@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from accounts.models import OrganisationKind
+from tracks.models import Intervention
+
 from ..models import (
     FollowUpType,
 )
@@ -12,8 +15,12 @@ from ..models import (
 
 
 class FollowUpTypeSerializer(serializers.ModelSerializer):
-    authorised_kinds = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
-    intervention = serializers.SlugRelatedField(read_only=True, slug_field="code")
+    authorised_kinds: serializers.SlugRelatedField[OrganisationKind] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="code"
+    )
+    intervention: serializers.SlugRelatedField[Intervention] = serializers.SlugRelatedField(
+        read_only=True, slug_field="code"
+    )
 
     class Meta:
         model = FollowUpType

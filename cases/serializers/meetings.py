@@ -9,8 +9,11 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.models import Organisation
+
 from ..models import (
     AgendaItem,
+    LegalBasis,
     Meeting,
 )
 from .fields import PersonField, YouthRefField
@@ -20,7 +23,9 @@ from .fields import PersonField, YouthRefField
 
 class AgendaItemSerializer(serializers.ModelSerializer):
     subject = serializers.SerializerMethodField()
-    legal_basis = serializers.SlugRelatedField(read_only=True, slug_field="code")
+    legal_basis: serializers.SlugRelatedField[LegalBasis] = serializers.SlugRelatedField(
+        read_only=True, slug_field="code"
+    )
     minutes = serializers.SerializerMethodField()
     visible = serializers.SerializerMethodField(help_text="false: u was niet aanwezig bij dit punt.")
     opened_case = serializers.SerializerMethodField()
@@ -49,14 +54,14 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     def get_subject(self, item: AgendaItem) -> dict[str, Any] | None:
         if not self._visible(item):
             return None
-        if item.youth_group_id:
+        if item.youth_group is not None:
             return {"type": "group", "id": item.youth_group_id, "name": item.youth_group.name}
-        subject = {
+        subject: dict[str, Any] = {
             "type": "flag" if item.flag_id else "case",
             "youth": YouthRefField().to_representation(item.youth),
         }
         subject["id"] = item.flag_id or item.case_id
-        if item.flag_id:
+        if item.flag is not None:
             subject["rule"] = item.flag.rule.name
         return subject
 
@@ -77,7 +82,9 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 
 class MeetingSerializer(serializers.ModelSerializer):
     chair = PersonField(read_only=True)
-    attending_organisations = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    attending_organisations: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
     item_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -93,4 +100,5 @@ class MeetingDetailSerializer(MeetingSerializer):
 
     @extend_schema_field(AgendaItemSerializer(many=True))
     def get_agenda(self, meeting: Meeting) -> list[dict[str, Any]]:
-        return AgendaItemSerializer(self.context["agenda"], many=True).data
+        # `.data` of a many=True serializer is a ReturnList; the stubs call it a ReturnDict.
+        return list(AgendaItemSerializer(self.context["agenda"], many=True).data)

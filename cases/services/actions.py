@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -12,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.models import Organisation
+from accounts.access import Actor
+from accounts.models import Organisation, User
 from core.audit import acting_as
 from core.errors import DomainError
 from core.services import notification_send
@@ -37,7 +37,7 @@ from .core import (
 )
 
 
-def _action_involvement_sync(*, actor: Any, action: Action) -> None:
+def _action_involvement_sync(*, actor: Actor, action: Action) -> None:
     """An action keeps its organisation involved with the youth while it is open and not declined."""
     active = action.status == Action.Status.OPEN and action.response != Action.Response.DECLINED
     (involvement_add if active else involvement_end)(
@@ -47,7 +47,7 @@ def _action_involvement_sync(*, actor: Any, action: Action) -> None:
         reason=InvolvementReason.Kind.ACTION,
         reference_id=action.pk,
     )
-    if action.case_id is not None:
+    if action.case is not None:
         case_access_sync(actor=actor, case=action.case, organisation=action.organisation)
 
 
@@ -74,7 +74,7 @@ def _authorised_or_error(follow_up_type: FollowUpType, organisation: Organisatio
         raise DomainError(_("Deze organisatie is niet actief."), field="organisation")
 
 
-def _owner_validated(owner: Any, organisation: Organisation) -> Any:
+def _owner_validated(owner: User | None, organisation: Organisation) -> User | None:
     if owner is not None and (owner.organisation_id != organisation.pk or not owner.is_active):
         raise DomainError(
             _("De uitvoerder moet een actieve medewerker van %(org)s zijn.") % {"org": organisation.name},
@@ -94,13 +94,13 @@ def _action_text(action: Action) -> str:
 @transaction.atomic
 def action_assign(
     *,
-    actor: Any,
+    actor: Actor,
     follow_up_type: FollowUpType,
     organisation: Organisation,
     youth: Youth | None = None,
     case: Case | None = None,
     agenda_item: AgendaItem | None = None,
-    owner: Any | None = None,
+    owner: User | None = None,
     due_on: dt.date | None = None,
     description: str = "",
     goal: CaseGoal | None = None,
@@ -166,7 +166,7 @@ def _action_open_or_error(action: Action, field: str) -> None:
 
 
 @transaction.atomic
-def action_respond(*, actor: Any, action: Action, accept: bool, reason: str = "") -> Action:
+def action_respond(*, actor: Actor, action: Action, accept: bool, reason: str = "") -> Action:
     """The receiving organisation accepts the action, or declines it with a reason.
 
     A declined action stops involving the organisation; whoever assigned it (and the procesregie holder)
@@ -210,14 +210,14 @@ def action_respond(*, actor: Any, action: Action, accept: bool, reason: str = ""
     return action
 
 
-def _action_principals(action: Action) -> list[tuple[Organisation, Any]]:
+def _action_principals(action: Action) -> list[tuple[Organisation, User]]:
     """Who answers for an action: the case's procesregie holder, else whoever assigned it."""
-    people = [action.case.procesregie_holder] if action.case_id else [action.created_by]
-    return [(p.organisation, p) for p in people if p is not None and p.organisation_id is not None]
+    person = action.case.procesregie_holder if action.case is not None else action.created_by
+    return [(person.organisation, person)] if person.organisation is not None else []
 
 
 @transaction.atomic
-def action_finish(*, actor: Any, action: Action, done: bool, note: str = "") -> Action:
+def action_finish(*, actor: Actor, action: Action, done: bool, note: str = "") -> Action:
     """Mark the action done (with its result) or cancel it (with the reason). Its involvement ends."""
     action = _lock_action(action)
     _action_open_or_error(action, "status")
@@ -236,10 +236,10 @@ def action_finish(*, actor: Any, action: Action, done: bool, note: str = "") -> 
 @transaction.atomic
 def action_reassign(
     *,
-    actor: Any,
+    actor: Actor,
     action: Action,
     organisation: Organisation,
-    owner: Any | None = None,
+    owner: User | None = None,
     due_on: dt.date | None = None,
 ) -> Action:
     """Give a (declined or unanswered) open action to another authorised organisation; it must answer anew."""
@@ -273,7 +273,7 @@ def action_reassign(
                 "overdue_notified_on",
             ]
         )
-        if action.case_id is not None and previous.pk != organisation.pk:
+        if action.case is not None and previous.pk != organisation.pk:
             case_access_sync(actor=actor, case=action.case, organisation=previous)
         _action_involvement_sync(actor=actor, action=action)
         notification_send(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -18,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from guardian.shortcuts import assign_perm, remove_perm
 
-from accounts.access import has_role_permission
-from accounts.models import Organisation
+from accounts.access import Actor, has_role_permission
+from accounts.models import Organisation, User
 from accounts.services import organisation_access_group
 from core.audit import acting_as
 from core.errors import DomainError
@@ -79,11 +78,11 @@ def text_optional(value: str, *, field: str, max_length: int) -> str:
     return text
 
 
-def _may_work_on_cases(user: Any) -> bool:
+def _may_work_on_cases(user: User) -> bool:
     return has_role_permission(user, VIEW_ALL_CASES) or has_role_permission(user, VIEW_INVOLVED_CASES)
 
 
-def case_access_sync(*, actor: Any, case: Case, organisation: Organisation) -> None:
+def case_access_sync(*, actor: Actor, case: Case, organisation: Organisation) -> None:
     """Make the organisation's access to the case and its youth match its involvement in the case.
 
     The organisation is involved in the case (reason "case" on the youth, `view_case` on the case) while
@@ -128,13 +127,10 @@ def lock_case(case: Case) -> Case:
 # --- Cases ----------------------------------------------------------------------------------------
 
 
-def _procesregie_holder_validated(holder: Any) -> Any:
-    if (
-        holder is None
-        or not holder.is_active
-        or holder.organisation_id is None
-        or not _may_work_on_cases(holder)
-    ):
+def _procesregie_organisation(holder: User | None) -> Organisation:
+    """The organisation of a person who may hold procesregie; refused for anyone else."""
+    organisation = holder.organisation if holder is not None and holder.is_active else None
+    if holder is None or organisation is None or not _may_work_on_cases(holder):
         raise DomainError(
             _(
                 "Procesregie kan alleen bij een actieve procesregisseur of een professional van een "
@@ -142,21 +138,21 @@ def _procesregie_holder_validated(holder: Any) -> Any:
             ),
             field="procesregie_holder",
         )
-    return holder
+    return organisation
 
 
 @transaction.atomic
 def case_open(
     *,
-    actor: Any,
+    actor: Actor,
     youth: Youth,
-    procesregie_holder: Any,
+    procesregie_holder: User,
     reason: str = "",
     opened_from: AgendaItem | None = None,
 ) -> Case:
     """Open a case for a youth (status aangemeld) with its procesregie holder, whose organisation becomes
     involved. One open case per youth: a second one is refused with a pointer to the open one."""
-    _procesregie_holder_validated(procesregie_holder)
+    organisation = _procesregie_organisation(procesregie_holder)
     reason = text_optional(reason, field="reason", max_length=2000)
     open_case = Case.objects.filter(youth=youth).exclude(status=CaseStatus.GESLOTEN).first()
     if open_case is not None:
@@ -186,22 +182,22 @@ def case_open(
         )
         CaseOrganisation.objects.create(
             case=case,
-            organisation=procesregie_holder.organisation,
+            organisation=organisation,
             role=PROCESREGIE_ROLE,
             is_procesregie=True,
             added_by=actor,
         )
-        case_access_sync(actor=actor, case=case, organisation=procesregie_holder.organisation)
+        case_access_sync(actor=actor, case=case, organisation=organisation)
     return case
 
 
 @transaction.atomic
-def case_procesregie_assign(*, actor: Any, case: Case, holder: Any) -> Case:
+def case_procesregie_assign(*, actor: Actor, case: Case, holder: User) -> Case:
     """Give procesregie to another person; the organisation's role moves along when it changes."""
     case = lock_case(case)
     if case.is_closed:
         raise DomainError(_("Een gesloten casus kan niet meer worden gewijzigd."), field="procesregie_holder")
-    _procesregie_holder_validated(holder)
+    organisation = _procesregie_organisation(holder)
     with acting_as(actor):
         old_role = case.organisation_roles.filter(is_procesregie=True, ended_at__isnull=True).first()
         case.procesregie_holder = holder
@@ -212,7 +208,7 @@ def case_procesregie_assign(*, actor: Any, case: Case, holder: Any) -> Case:
                 old_role.save(update_fields=["ended_at", "ended_by"])
                 case_access_sync(actor=actor, case=case, organisation=old_role.organisation)
             existing = case.organisation_roles.filter(
-                organisation=holder.organisation, ended_at__isnull=True
+                organisation=organisation, ended_at__isnull=True
             ).first()
             if existing is not None:
                 existing.is_procesregie = True
@@ -221,12 +217,12 @@ def case_procesregie_assign(*, actor: Any, case: Case, holder: Any) -> Case:
             else:
                 CaseOrganisation.objects.create(
                     case=case,
-                    organisation=holder.organisation,
+                    organisation=organisation,
                     role=PROCESREGIE_ROLE,
                     is_procesregie=True,
                     added_by=actor,
                 )
-            case_access_sync(actor=actor, case=case, organisation=holder.organisation)
+            case_access_sync(actor=actor, case=case, organisation=organisation)
     return case
 
 
@@ -261,7 +257,7 @@ def _closing_validated(closing: CaseClosing | None) -> CaseClosing:
 
 @transaction.atomic
 def case_transition(
-    *, actor: Any, case: Case, to: str, reason: str, closing: CaseClosing | None = None
+    *, actor: Actor, case: Case, to: str, reason: str, closing: CaseClosing | None = None
 ) -> Case:
     """Move a case to status `to` along the table in cases.lifecycle, recording who, when and why.
 
@@ -320,7 +316,7 @@ def case_open_or_error(case: Case, field: str) -> None:
 
 @transaction.atomic
 def case_organisation_add(
-    *, actor: Any, case: Case, organisation: Organisation, role: str
+    *, actor: Actor, case: Case, organisation: Organisation, role: str
 ) -> CaseOrganisation:
     """Involve an organisation in the case with its role: it now sees the case and the youth."""
     case = lock_case(case)
@@ -342,7 +338,7 @@ def case_organisation_add(
 
 
 @transaction.atomic
-def case_organisation_end(*, actor: Any, case_organisation: CaseOrganisation) -> CaseOrganisation:
+def case_organisation_end(*, actor: Actor, case_organisation: CaseOrganisation) -> CaseOrganisation:
     """End an organisation's role. Its access ends too, unless an open action or a signal keeps it."""
     case = lock_case(case_organisation.case)
     row = CaseOrganisation.objects.select_for_update().get(pk=case_organisation.pk)
@@ -360,7 +356,7 @@ def case_organisation_end(*, actor: Any, case_organisation: CaseOrganisation) ->
 
 
 @transaction.atomic
-def case_goal_add(*, actor: Any, case: Case, life_domain: str, description: str) -> CaseGoal:
+def case_goal_add(*, actor: Actor, case: Case, life_domain: str, description: str) -> CaseGoal:
     case_open_or_error(case, "description")
     if life_domain not in LifeDomain.values:
         raise DomainError(_("Kies het leefgebied van het doel."), field="life_domain")
@@ -374,7 +370,7 @@ def case_goal_add(*, actor: Any, case: Case, life_domain: str, description: str)
 
 
 @transaction.atomic
-def case_goal_set_status(*, actor: Any, goal: CaseGoal, status: str) -> CaseGoal:
+def case_goal_set_status(*, actor: Actor, goal: CaseGoal, status: str) -> CaseGoal:
     case_open_or_error(goal.case, "status")
     if status not in CaseGoal.Status.values:
         raise DomainError(_("Kies een geldige status voor het doel."), field="status")
@@ -388,7 +384,7 @@ def case_goal_set_status(*, actor: Any, goal: CaseGoal, status: str) -> CaseGoal
 
 
 @transaction.atomic
-def enrolment_add(*, actor: Any, case: Case, intervention: Intervention, started_on: dt.date) -> Enrolment:
+def enrolment_add(*, actor: Actor, case: Case, intervention: Intervention, started_on: dt.date) -> Enrolment:
     """Enrol the case's youth in one of the plan's interventions (monitoring counts these)."""
     case_open_or_error(case, "intervention")
     if started_on > local_today() + dt.timedelta(days=90):
@@ -405,7 +401,7 @@ def enrolment_add(*, actor: Any, case: Case, intervention: Intervention, started
 
 @transaction.atomic
 def enrolment_end(
-    *, actor: Any, enrolment: Enrolment, ended_on: dt.date, result: str, note: str = ""
+    *, actor: Actor, enrolment: Enrolment, ended_on: dt.date, result: str, note: str = ""
 ) -> Enrolment:
     if enrolment.ended_on is not None:
         raise DomainError(_("Deze deelname is al beëindigd."), field="ended_on")
@@ -425,7 +421,7 @@ def enrolment_end(
 @transaction.atomic
 def family_link_add(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     relation: str,
     linked_youth: Youth | None = None,

@@ -10,10 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Organisation
+from accounts.access import Actor
+from accounts.models import Organisation, User
 from core.audit import acting_as
 from core.errors import DomainError
-from youths.models import Youth
+from youths.models import District, Youth
 
 from ..groupsteps import STEP_NUMBERS, StepDefinition, step_definition
 from ..lifecycle import CaseStatus
@@ -32,11 +33,11 @@ from .core import case_open, local_today, text_optional, text_required
 @transaction.atomic
 def youth_group_create(
     *,
-    actor: Any,
+    actor: Actor,
     name: str,
     area: str,
-    coordinator: Any,
-    district: Any | None = None,
+    coordinator: User,
+    district: District | None = None,
     legacy_shortlist_label: str = "",
     organisations: Iterable[Organisation] = (),
 ) -> YouthGroup:
@@ -72,8 +73,8 @@ def youth_group_create(
             ]
         )
         orgs = {o.pk: o for o in organisations}
-        if coordinator.organisation_id:
-            orgs.setdefault(coordinator.organisation_id, coordinator.organisation)
+        if coordinator.organisation is not None:
+            orgs.setdefault(coordinator.organisation.pk, coordinator.organisation)
         for organisation in orgs.values():
             YouthGroupOrganisation.objects.create(youth_group=group, organisation=organisation)
     return group
@@ -86,7 +87,7 @@ def _touch_group(group: YouthGroup) -> None:
 
 @transaction.atomic
 def youth_group_organisation_add(
-    *, actor: Any, youth_group: YouthGroup, organisation: Organisation, role: str = ""
+    *, actor: Actor, youth_group: YouthGroup, organisation: Organisation, role: str = ""
 ) -> YouthGroupOrganisation:
     if youth_group.organisation_roles.filter(organisation=organisation).exists():
         raise DomainError(
@@ -107,8 +108,10 @@ def _namenlijst_free_or_error(group: YouthGroup, position: int | None, member_id
         return
     if position < 1:
         raise DomainError(_("De plek op de namenlijst is 1 of hoger."), field="namenlijst_position")
-    taken = group.members.filter(namenlijst_position=position).exclude(pk=member_id).exists()
-    if taken:
+    holders = group.members.filter(namenlijst_position=position)
+    if member_id is not None:
+        holders = holders.exclude(pk=member_id)
+    if holders.exists():
         raise DomainError(
             _("Plek %(n)s op de namenlijst is al bezet.") % {"n": position}, field="namenlijst_position"
         )
@@ -116,7 +119,7 @@ def _namenlijst_free_or_error(group: YouthGroup, position: int | None, member_id
 
 @transaction.atomic
 def youth_group_member_add(
-    *, actor: Any, youth_group: YouthGroup, youth: Youth, role: str, namenlijst_position: int | None = None
+    *, actor: Actor, youth_group: YouthGroup, youth: Youth, role: str, namenlijst_position: int | None = None
 ) -> YouthGroupMember:
     if role not in YouthGroupMember.Role.values:
         raise DomainError(_("Kies de rol in de groep."), field="role")
@@ -134,7 +137,7 @@ def youth_group_member_add(
 @transaction.atomic
 def youth_group_member_update(
     *,
-    actor: Any,
+    actor: Actor,
     member: YouthGroupMember,
     role: str,
     namenlijst_position: int | None,
@@ -152,7 +155,7 @@ def youth_group_member_update(
 
 @transaction.atomic
 def youth_group_member_open_case(
-    *, actor: Any, member: YouthGroupMember, procesregie_holder: Any, reason: str = ""
+    *, actor: Actor, member: YouthGroupMember, procesregie_holder: User, reason: str = ""
 ) -> Case:
     """Take a member into an individual case in one action; the membership keeps the link to the case.
 
@@ -162,7 +165,7 @@ def youth_group_member_open_case(
         .select_related("youth_group", "youth")
         .get(pk=member.pk)
     )
-    if member.case_id is not None and not member.case.is_closed:
+    if member.case is not None and not member.case.is_closed:
         raise DomainError(_("Dit groepslid heeft al een casus."), field="member")
     case = Case.objects.filter(youth=member.youth).exclude(status=CaseStatus.GESLOTEN).first()
     if case is None:
@@ -204,10 +207,10 @@ def _step_details_validated(definition: StepDefinition, details: dict[str, Any])
 @transaction.atomic
 def youth_group_step_update(
     *,
-    actor: Any,
+    actor: Actor,
     step: YouthGroupStep,
     status: str,
-    owner: Any | None = None,
+    owner: User | None = None,
     notes: str = "",
     details: dict[str, Any] | None = None,
 ) -> YouthGroupStep:
@@ -222,9 +225,7 @@ def youth_group_step_update(
     notes = text_optional(notes, field="notes", max_length=5000)
     today = local_today()
     if status == YouthGroupStep.Status.COMPLETED:
-        missing = [
-            str(definition.field(code).label) for code in definition.required_codes if code not in cleaned
-        ]  # type: ignore[union-attr]
+        missing = [str(f.label) for f in definition.fields if f.required and f.code not in cleaned]
         if missing:
             raise DomainError(
                 _("Stap %(n)s kan pas worden afgerond met: %(missing)s.")

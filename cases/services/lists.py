@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import transaction
 
+from accounts.access import Actor
 from accounts.demo import ORGANISATION_KINDS
 from accounts.models import OrganisationKind
 from core.audit import acting_as
@@ -27,7 +27,7 @@ class CaseListsLoadResult:
 
 
 @transaction.atomic
-def case_lists_load(*, actor: Any) -> CaseListsLoadResult:
+def case_lists_load(*, actor: Actor | None) -> CaseListsLoadResult:
     """Add the seeded legal bases and follow-up types that are missing. Idempotent.
 
     Rows that exist (by code) are left as the projectleider edited them; missing organisation kinds

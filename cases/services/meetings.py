@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Organisation
+from accounts.access import Actor
+from accounts.models import Organisation, User
 from core.audit import acting_as
 from core.errors import DomainError
 from youths.models import Flag
@@ -34,12 +34,12 @@ from .core import case_access_sync, case_open, case_open_or_error, text_optional
 @transaction.atomic
 def meeting_create(
     *,
-    actor: Any,
+    actor: Actor,
     kind: str,
     starts_at: dt.datetime,
-    chair: Any,
+    chair: User,
     organisations: Iterable[Organisation],
-    attendees: Iterable[Any] = (),
+    attendees: Iterable[User] = (),
     other_attendees: str = "",
     location: str = "",
 ) -> Meeting:
@@ -62,7 +62,7 @@ def meeting_create(
 
 @transaction.atomic
 def meeting_set_attendance(
-    *, actor: Any, meeting: Meeting, organisations: Iterable[Organisation], attendees: Iterable[Any] = ()
+    *, actor: Actor, meeting: Meeting, organisations: Iterable[Organisation], attendees: Iterable[User] = ()
 ) -> Meeting:
     """Who attended. The chair's organisation always attends; attendees' organisations attend too."""
     organisations = list(organisations)
@@ -84,7 +84,7 @@ def _next_position(meeting: Meeting) -> int:
 @transaction.atomic
 def agenda_item_add(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     flag: Flag | None = None,
     case: Case | None = None,
@@ -123,7 +123,7 @@ def agenda_item_add(
 
 
 @transaction.atomic
-def agenda_add_open_flags(*, actor: Any, meeting: Meeting) -> list[AgendaItem]:
+def agenda_add_open_flags(*, actor: Actor, meeting: Meeting) -> list[AgendaItem]:
     """Build the agenda from the open flags that are not yet waiting on an agenda, oldest first."""
     waiting = AgendaItem.objects.filter(flag__isnull=False, decision="").values("flag_id")
     flags = Flag.objects.filter(status=Flag.Status.OPEN).exclude(pk__in=waiting).order_by("raised_at", "pk")
@@ -156,7 +156,7 @@ def _legal_basis_or_error(item: AgendaItem, field: str) -> None:
 
 @transaction.atomic
 def agenda_item_record_legal_basis(
-    *, actor: Any, item: AgendaItem, legal_basis: LegalBasis, note: str = ""
+    *, actor: Actor, item: AgendaItem, legal_basis: LegalBasis, note: str = ""
 ) -> AgendaItem:
     _item_undecided_or_error(item, "legal_basis")
     if not legal_basis.is_active:
@@ -178,7 +178,11 @@ def agenda_item_record_legal_basis(
 
 @transaction.atomic
 def agenda_item_record_minutes(
-    *, actor: Any, item: AgendaItem, minutes: str, absent_organisations: Iterable[Organisation] | None = None
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    minutes: str,
+    absent_organisations: Iterable[Organisation] | None = None,
 ) -> AgendaItem:
     """Minutes of an item, and which attending organisations were not present for it."""
     _legal_basis_or_error(item, "minutes")
@@ -196,11 +200,11 @@ def agenda_item_record_minutes(
 @transaction.atomic
 def agenda_item_add_action(
     *,
-    actor: Any,
+    actor: Actor,
     item: AgendaItem,
     follow_up_type: FollowUpType,
     organisation: Organisation,
-    owner: Any | None = None,
+    owner: User | None = None,
     due_on: dt.date | None = None,
     description: str = "",
 ) -> Action:
@@ -231,11 +235,11 @@ def agenda_item_add_action(
 @transaction.atomic
 def agenda_item_decide(
     *,
-    actor: Any,
+    actor: Actor,
     item: AgendaItem,
     decision: str,
     reason: str = "",
-    procesregie_holder: Any | None = None,
+    procesregie_holder: User | None = None,
 ) -> AgendaItem:
     """Record the decision on an item; it closes the flag the item is about.
 
@@ -272,7 +276,7 @@ def agenda_item_decide(
         if item.youth_id is None and not reason:
             raise DomainError(_("Beschrijf de afspraken over de groep."), field="decision_reason")
     elif decision == AgendaItem.Decision.CASE:
-        if item.flag_id is None:
+        if item.flag_id is None or item.youth is None:
             raise DomainError(
                 _("Een casus openen kan alleen voor een gesignaleerde jongere."), field="decision"
             )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext as _
 
+from accounts.access import Actor
 from core.audit import acting_as
 from core.errors import DomainError
 from youths.models import Youth
@@ -22,7 +21,7 @@ from ..models import (
 # --- Merging duplicate youths (called by youths.services.youth_merge) -------------------------------
 
 
-def youth_case_data_move(*, actor: Any, duplicate: Youth, survivor: Youth) -> dict[str, int]:
+def youth_case_data_move(*, actor: Actor, duplicate: Youth, survivor: Youth) -> dict[str, int]:
     """Move the duplicate youth's cases, actions, agenda items, group memberships and family links to
     the survivor, inside youth_merge's transaction, before the duplicate is deleted.
 

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,13 +24,13 @@ from ..models import Action
 from ..selectors import actions as action_selectors
 from ..selectors import core as case_selectors
 from ..services import actions as action_services
-from .shared import PAGE_SIZE, page_of
+from .shared import PAGE_SIZE, AuthenticatedRequest, page_of
 
 # --- Actions --------------------------------------------------------------------------------------
 
 
 @role_required(case_selectors.may_use_cases)
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list(request: AuthenticatedRequest) -> HttpResponse:
     """'Mijn acties' for a partner; for the procesregisseur also the declined and unanswered ones."""
     user = request.user
     show = request.GET.get("toon", "open")
@@ -61,7 +61,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/action_list.html", context)
 
 
-def _action_or_404(request: HttpRequest, action_id: int) -> Action:
+def _action_or_404(request: AuthenticatedRequest, action_id: int) -> Action:
     action = action_selectors.action_get_for_user(user=request.user, action_id=action_id)
     if action is None:
         raise Http404
@@ -69,7 +69,7 @@ def _action_or_404(request: HttpRequest, action_id: int) -> Action:
 
 
 def _render_action(
-    request: HttpRequest, action: Action, *, status: int = 200, **bound: forms.Form
+    request: AuthenticatedRequest, action: Action, *, status: int = 200, **bound: forms.Form
 ) -> HttpResponse:
     user = request.user
     can_respond = (
@@ -103,25 +103,29 @@ def _render_action(
 
 
 @role_required(case_selectors.may_use_cases)
-def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_detail(request: AuthenticatedRequest, action_id: int) -> HttpResponse:
     return _render_action(request, _action_or_404(request, action_id))
 
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def action_respond(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_respond(request: AuthenticatedRequest, action_id: int) -> HttpResponse:
     action = _action_or_404(request, action_id)
     if not action_selectors.action_can_respond(user=request.user, action=action):
         raise PermissionDenied
     form = action_forms.RespondForm(request.POST)
-    if form.is_valid() and attempt(
-        form,
-        lambda: action_services.action_respond(
-            actor=request.user,
-            action=action,
-            accept=form.cleaned_data["accept"],
-            reason=form.cleaned_data["reason"],
-        ),
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: action_services.action_respond(
+                actor=request.user,
+                action=action,
+                accept=form.cleaned_data["accept"],
+                reason=form.cleaned_data["reason"],
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("Uw reactie is vastgelegd."))
         return redirect("cases:action", action.pk)
@@ -130,7 +134,7 @@ def action_respond(request: HttpRequest, action_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def action_finish(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_finish(request: AuthenticatedRequest, action_id: int) -> HttpResponse:
     action = _action_or_404(request, action_id)
     form = action_forms.FinishForm(request.POST)
     if not form.is_valid():
@@ -155,19 +159,23 @@ def action_finish(request: HttpRequest, action_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def action_reassign(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_reassign(request: AuthenticatedRequest, action_id: int) -> HttpResponse:
     action = _action_or_404(request, action_id)
     if not action_selectors.action_can_manage(user=request.user, action=action):
         raise PermissionDenied
     form = action_forms.ReassignForm(request.POST, action=action)
-    if form.is_valid() and attempt(
-        form,
-        lambda: action_services.action_reassign(
-            actor=request.user,
-            action=action,
-            organisation=form.cleaned_data["organisation"],
-            due_on=form.cleaned_data["due_on"],
-        ),
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: action_services.action_reassign(
+                actor=request.user,
+                action=action,
+                organisation=form.cleaned_data["organisation"],
+                due_on=form.cleaned_data["due_on"],
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("De actie is opnieuw toegewezen."))
         return redirect("cases:action", action.pk)

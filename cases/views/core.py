@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,17 +27,17 @@ from youths.selectors import youth_get_for_user
 from ..forms import actions as action_forms
 from ..forms import core as case_forms
 from ..lifecycle import CaseStatus, transitions_from
-from ..models import Case
+from ..models import Case, CaseGoal
 from ..selectors import core as case_selectors
 from ..services import actions as action_services
 from ..services import core as case_services
-from .shared import page_of, youth_search
+from .shared import AuthenticatedRequest, page_of, youth_search
 
 # --- Cases ----------------------------------------------------------------------------------------
 
 
 @role_required(case_selectors.may_use_cases)
-def case_board(request: HttpRequest) -> HttpResponse:
+def case_board(request: AuthenticatedRequest) -> HttpResponse:
     columns = case_selectors.case_board_for_user(user=request.user)
     log_reads(
         user=request.user,
@@ -57,7 +57,7 @@ def case_board(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(case_selectors.may_use_cases)
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthenticatedRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status and status not in CaseStatus.values:
         status = ""
@@ -73,7 +73,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(case_selectors.may_use_cases)
-def case_create(request: HttpRequest) -> HttpResponse:
+def case_create(request: AuthenticatedRequest) -> HttpResponse:
     """Open a case outside a meeting (the procesregisseur), for a youth from the youths gateway."""
     if not has_role_permission(request.user, case_selectors.MANAGE_CASES):
         raise PermissionDenied
@@ -100,21 +100,23 @@ def case_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _case_or_404(request: HttpRequest, case_id: int) -> Case:
+def _case_or_404(request: AuthenticatedRequest, case_id: int) -> Case:
     case = case_selectors.case_get_for_user(user=request.user, case_id=case_id)
     if case is None:
         raise Http404
     return case
 
 
-def _managed_case(request: HttpRequest, case_id: int) -> Case:
+def _managed_case(request: AuthenticatedRequest, case_id: int) -> Case:
     case = _case_or_404(request, case_id)
     if not case_selectors.case_can_manage(user=request.user, case=case):
         raise PermissionDenied
     return case
 
 
-def _render_case(request: HttpRequest, case: Case, *, status: int = 200, **bound: forms.Form) -> HttpResponse:
+def _render_case(
+    request: AuthenticatedRequest, case: Case, *, status: int = 200, **bound: forms.Form
+) -> HttpResponse:
     user = request.user
     detail = case_selectors.case_detail(case=case)
     can_manage = case_selectors.case_can_manage(user=user, case=case) and not case.is_closed
@@ -148,7 +150,7 @@ def _render_case(request: HttpRequest, case: Case, *, status: int = 200, **bound
             or case_forms.EnrolmentForm(initial={"started_on": timezone.localdate()}),
             enrolment_end_form=case_forms.EnrolmentEndForm(initial={"ended_on": timezone.localdate()}),
             family_form=bound.get("family") or case_forms.FamilyLinkForm(),
-            goal_statuses=case_forms.GoalStatusForm.base_fields["status"].choices,
+            goal_statuses=CaseGoal.Status.choices,
         )
         context["search"], context["search_results"] = youth_search(request)
     # The bound form of a refused row action (a goal's status, ending a role or an enrolment).
@@ -166,12 +168,12 @@ def _render_case(request: HttpRequest, case: Case, *, status: int = 200, **bound
 
 
 @role_required(case_selectors.may_use_cases)
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     return _render_case(request, _case_or_404(request, case_id))
 
 
 def _case_post(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     case_id: int,
     form_class: Callable[..., forms.Form],
     key: str,
@@ -196,7 +198,7 @@ def case_url(case: Case) -> str:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_transition(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_transition(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     def call(case: Case, data: dict[str, Any]) -> Case:
         return case_services.case_transition(
             actor=request.user, case=case, to=data["to"], reason=data["reason"]
@@ -216,7 +218,7 @@ def case_transition(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_close(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_close(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     def call(case: Case, data: dict[str, Any]) -> Case:
         return case_services.case_transition(
             actor=request.user,
@@ -238,7 +240,7 @@ def case_close(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_procesregie(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_procesregie(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     if not has_role_permission(request.user, case_selectors.MANAGE_CASES):
         raise PermissionDenied
 
@@ -258,7 +260,7 @@ def case_procesregie(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_organisation_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_organisation_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     def call(case: Case, data: dict[str, Any]) -> Any:
         return case_services.case_organisation_add(
             actor=request.user, case=case, organisation=data["organisation"], role=data["role"]
@@ -277,7 +279,7 @@ def case_organisation_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_organisation_end(request: HttpRequest, case_id: int, row_id: int) -> HttpResponse:
+def case_organisation_end(request: AuthenticatedRequest, case_id: int, row_id: int) -> HttpResponse:
     case = _managed_case(request, case_id)
     row = case_selectors.case_organisation_get(case=case, row_id=row_id)
     if row is None:
@@ -294,7 +296,7 @@ def case_organisation_end(request: HttpRequest, case_id: int, row_id: int) -> Ht
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_goal_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_goal_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     def call(case: Case, data: dict[str, Any]) -> Any:
         return case_services.case_goal_add(
             actor=request.user, case=case, life_domain=data["life_domain"], description=data["description"]
@@ -307,7 +309,7 @@ def case_goal_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_goal_status(request: HttpRequest, case_id: int, goal_id: int) -> HttpResponse:
+def case_goal_status(request: AuthenticatedRequest, case_id: int, goal_id: int) -> HttpResponse:
     case = _managed_case(request, case_id)
     goal = case.goals.filter(pk=goal_id).first()
     if goal is None:
@@ -329,7 +331,7 @@ def case_goal_status(request: HttpRequest, case_id: int, goal_id: int) -> HttpRe
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_action_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_action_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     case = _managed_case(request, case_id)
     form = action_forms.ActionForm(request.POST, goals=case.goals.all())
     if form.is_valid():
@@ -353,7 +355,7 @@ def case_action_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_enrolment_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_enrolment_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     def call(case: Case, data: dict[str, Any]) -> Any:
         return case_services.enrolment_add(
             actor=request.user, case=case, intervention=data["intervention"], started_on=data["started_on"]
@@ -372,7 +374,7 @@ def case_enrolment_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_enrolment_end(request: HttpRequest, case_id: int, enrolment_id: int) -> HttpResponse:
+def case_enrolment_end(request: AuthenticatedRequest, case_id: int, enrolment_id: int) -> HttpResponse:
     case = _managed_case(request, case_id)
     enrolment = case.enrolments.filter(pk=enrolment_id).first()
     if enrolment is None:
@@ -398,7 +400,7 @@ def case_enrolment_end(request: HttpRequest, case_id: int, enrolment_id: int) ->
 
 @require_POST
 @role_required(case_selectors.may_use_cases)
-def case_family_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_family_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     case = _managed_case(request, case_id)
     form = case_forms.FamilyLinkForm(request.POST)
     if form.is_valid():
@@ -408,15 +410,19 @@ def case_family_add(request: HttpRequest, case_id: int) -> HttpResponse:
             linked = youth_get_for_user(user=request.user, youth_id=data["linked_youth"])
             if linked is None:
                 form.add_error(None, _("Deze jongere bestaat niet."))
-        if not form.errors and attempt(
-            form,
-            lambda: case_services.family_link_add(
-                actor=request.user,
-                case=case,
-                relation=data["relation"],
-                linked_youth=linked,
-                member_name=data["member_name"],
-            ),
+        if (
+            not form.errors
+            and attempt(
+                form,
+                lambda: case_services.family_link_add(
+                    actor=request.user,
+                    case=case,
+                    relation=data["relation"],
+                    linked_youth=linked,
+                    member_name=data["member_name"],
+                ),
+            )
+            is not None
         ):
             messages.success(request, _("Het gezinslid is toegevoegd."))
             return redirect(f"{case_url(case)}#gezin")

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,17 +20,17 @@ from youths.selectors import youth_get_for_user
 
 from ..forms import groups as group_forms
 from ..groupsteps import STEPS, step_definition
-from ..models import YouthGroup
+from ..models import YouthGroup, YouthGroupMember
 from ..selectors import core as case_selectors
 from ..selectors import groups as group_selectors
 from ..services import groups as group_services
-from .shared import page_of, youth_search
+from .shared import AuthenticatedRequest, page_of, youth_search
 
 # --- Groups ---------------------------------------------------------------------------------------
 
 
 @role_required(group_selectors.may_use_groups)
-def group_list(request: HttpRequest) -> HttpResponse:
+def group_list(request: AuthenticatedRequest) -> HttpResponse:
     page = page_of(request, group_selectors.youth_group_list_for_user(user=request.user))
     return render(
         request,
@@ -40,7 +40,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(group_selectors.may_use_groups)
-def group_create(request: HttpRequest) -> HttpResponse:
+def group_create(request: AuthenticatedRequest) -> HttpResponse:
     if not group_selectors.youth_group_can_manage(user=request.user):
         raise PermissionDenied
     form = group_forms.YouthGroupForm(request.POST or None, initial={"coordinator": request.user.pk})
@@ -63,14 +63,14 @@ def group_create(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/group_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _group_or_404(request: HttpRequest, group_id: int) -> YouthGroup:
+def _group_or_404(request: AuthenticatedRequest, group_id: int) -> YouthGroup:
     group = group_selectors.youth_group_get_for_user(user=request.user, group_id=group_id)
     if group is None:
         raise Http404
     return group
 
 
-def _managed_group(request: HttpRequest, group_id: int) -> YouthGroup:
+def _managed_group(request: AuthenticatedRequest, group_id: int) -> YouthGroup:
     group = _group_or_404(request, group_id)
     if not group_selectors.youth_group_can_manage(user=request.user):
         raise PermissionDenied
@@ -88,7 +88,7 @@ def _detail_shown(kind: str, value: str) -> str:
 
 
 def _render_group(
-    request: HttpRequest, group: YouthGroup, *, status: int = 200, **bound: forms.Form
+    request: AuthenticatedRequest, group: YouthGroup, *, status: int = 200, **bound: forms.Form
 ) -> HttpResponse:
     user = request.user
     detail = group_selectors.youth_group_detail(youth_group=group)
@@ -122,7 +122,7 @@ def _render_group(
             organisation_form=bound.get("organisation") or group_forms.GroupOrganisationForm(),
             # One list for the procesregie select in every member's row.
             candidates=list(case_selectors.procesregie_candidates()),
-            roles=group_forms.MemberForm.base_fields["role"].choices,
+            roles=YouthGroupMember.Role.choices,
         )
         context["search"], context["search_results"] = youth_search(request)
     # The bound form of a refused change to a member's row.
@@ -137,7 +137,7 @@ def _render_group(
 
 
 @role_required(group_selectors.may_use_groups)
-def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     return _render_group(request, _group_or_404(request, group_id))
 
 
@@ -149,17 +149,21 @@ def group_url(group: YouthGroup) -> str:
 
 @require_POST
 @role_required(group_selectors.may_use_groups)
-def group_organisation_add(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_organisation_add(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = _managed_group(request, group_id)
     form = group_forms.GroupOrganisationForm(request.POST)
-    if form.is_valid() and attempt(
-        form,
-        lambda: group_services.youth_group_organisation_add(
-            actor=request.user,
-            youth_group=group,
-            organisation=form.cleaned_data["organisation"],
-            role=form.cleaned_data["role"],
-        ),
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: group_services.youth_group_organisation_add(
+                actor=request.user,
+                youth_group=group,
+                organisation=form.cleaned_data["organisation"],
+                role=form.cleaned_data["role"],
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("De organisatie werkt nu mee aan de groep."))
         return redirect(f"{group_url(group)}#organisaties")
@@ -168,7 +172,7 @@ def group_organisation_add(request: HttpRequest, group_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(group_selectors.may_use_groups)
-def group_member_add(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_member_add(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = _managed_group(request, group_id)
     form = group_forms.MemberForm(request.POST)
     if form.is_valid():
@@ -193,7 +197,7 @@ def group_member_add(request: HttpRequest, group_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(group_selectors.may_use_groups)
-def group_member_update(request: HttpRequest, group_id: int, member_id: int) -> HttpResponse:
+def group_member_update(request: AuthenticatedRequest, group_id: int, member_id: int) -> HttpResponse:
     group = _managed_group(request, group_id)
     member = group_selectors.youth_group_member_get(youth_group=group, member_id=member_id)
     if member is None:
@@ -219,7 +223,7 @@ def group_member_update(request: HttpRequest, group_id: int, member_id: int) -> 
 
 @require_POST
 @role_required(group_selectors.may_use_groups)
-def group_member_case(request: HttpRequest, group_id: int, member_id: int) -> HttpResponse:
+def group_member_case(request: AuthenticatedRequest, group_id: int, member_id: int) -> HttpResponse:
     group = _managed_group(request, group_id)
     member = group_selectors.youth_group_member_get(youth_group=group, member_id=member_id)
     if member is None:
@@ -239,7 +243,7 @@ def group_member_case(request: HttpRequest, group_id: int, member_id: int) -> Ht
 
 
 @role_required(group_selectors.may_use_groups)
-def group_step(request: HttpRequest, group_id: int, number: int) -> HttpResponse:
+def group_step(request: AuthenticatedRequest, group_id: int, number: int) -> HttpResponse:
     group = _group_or_404(request, group_id)
     step = group_selectors.youth_group_step_get(youth_group=group, number=number)
     if step is None:

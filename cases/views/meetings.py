@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,13 +30,13 @@ from ..selectors import groups as group_selectors
 from ..selectors import lists as list_selectors
 from ..selectors import meetings as meeting_selectors
 from ..services import meetings as meeting_services
-from .shared import page_of
+from .shared import AuthenticatedRequest, page_of
 
 # --- Meetings -------------------------------------------------------------------------------------
 
 
 @role_required(meeting_selectors.may_use_meetings)
-def meeting_list(request: HttpRequest) -> HttpResponse:
+def meeting_list(request: AuthenticatedRequest) -> HttpResponse:
     page = page_of(request, meeting_selectors.meeting_list_for_user(user=request.user))
     return render(
         request,
@@ -46,7 +46,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(meeting_selectors.may_use_meetings)
-def meeting_create(request: HttpRequest) -> HttpResponse:
+def meeting_create(request: AuthenticatedRequest) -> HttpResponse:
     if not meeting_selectors.meeting_can_manage(user=request.user):
         raise PermissionDenied
     form = meeting_forms.MeetingForm(
@@ -73,7 +73,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/meeting_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _meeting_or_404(request: HttpRequest, meeting_id: int) -> Meeting:
+def _meeting_or_404(request: AuthenticatedRequest, meeting_id: int) -> Meeting:
     meeting = meeting_selectors.meeting_get_for_user(user=request.user, meeting_id=meeting_id)
     if meeting is None:
         raise Http404
@@ -81,7 +81,7 @@ def _meeting_or_404(request: HttpRequest, meeting_id: int) -> Meeting:
 
 
 def _render_meeting(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     meeting: Meeting,
     *,
     bound: dict[int, dict[str, forms.Form]] | None = None,
@@ -154,11 +154,11 @@ def _render_meeting(
 
 
 @role_required(meeting_selectors.may_use_meetings)
-def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def meeting_detail(request: AuthenticatedRequest, meeting_id: int) -> HttpResponse:
     return _render_meeting(request, _meeting_or_404(request, meeting_id))
 
 
-def _managed_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
+def _managed_meeting(request: AuthenticatedRequest, meeting_id: int) -> Meeting:
     meeting = _meeting_or_404(request, meeting_id)
     if not meeting_selectors.meeting_can_manage(user=request.user):
         raise PermissionDenied
@@ -167,7 +167,7 @@ def _managed_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
 
 @require_POST
 @role_required(meeting_selectors.may_use_meetings)
-def meeting_attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def meeting_attendance(request: AuthenticatedRequest, meeting_id: int) -> HttpResponse:
     meeting = _managed_meeting(request, meeting_id)
     form = meeting_forms.AttendanceForm(request.POST)
     if form.is_valid():
@@ -183,7 +183,7 @@ def meeting_attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(meeting_selectors.may_use_meetings)
-def agenda_from_flags(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def agenda_from_flags(request: AuthenticatedRequest, meeting_id: int) -> HttpResponse:
     meeting = _managed_meeting(request, meeting_id)
     items = meeting_services.agenda_add_open_flags(actor=request.user, meeting=meeting)
     messages.success(request, _("%(n)s gesignaleerde jongeren op de agenda gezet.") % {"n": len(items)})
@@ -192,7 +192,7 @@ def agenda_from_flags(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @require_POST
 @role_required(meeting_selectors.may_use_meetings)
-def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def agenda_add(request: AuthenticatedRequest, meeting_id: int) -> HttpResponse:
     meeting = _managed_meeting(request, meeting_id)
     groups = group_selectors.youth_group_list_for_user(user=request.user)
     form = meeting_forms.AgendaAddForm(request.POST, groups=groups)
@@ -202,11 +202,18 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
             case = case_selectors.case_get_for_user(user=request.user, case_id=form.cleaned_data["case"])
             if case is None:
                 form.add_error("case", _("Deze casus bestaat niet."))
-        if not form.errors and attempt(
-            form,
-            lambda: meeting_services.agenda_item_add(
-                actor=request.user, meeting=meeting, case=case, youth_group=form.cleaned_data["youth_group"]
-            ),
+        if (
+            not form.errors
+            and attempt(
+                form,
+                lambda: meeting_services.agenda_item_add(
+                    actor=request.user,
+                    meeting=meeting,
+                    case=case,
+                    youth_group=form.cleaned_data["youth_group"],
+                ),
+            )
+            is not None
         ):
             messages.success(request, _("Het agendapunt is toegevoegd."))
             return redirect("cases:meeting", meeting.pk)
@@ -222,18 +229,22 @@ def _item_or_404(meeting: Meeting, item_id: int) -> Any:
 
 @require_POST
 @role_required(meeting_selectors.may_use_meetings)
-def item_legal_basis(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def item_legal_basis(request: AuthenticatedRequest, meeting_id: int, item_id: int) -> HttpResponse:
     meeting = _managed_meeting(request, meeting_id)
     item = _item_or_404(meeting, item_id)
     form = meeting_forms.LegalBasisForm(request.POST, prefix=f"p{item.pk}")
-    if form.is_valid() and attempt(
-        form,
-        lambda: meeting_services.agenda_item_record_legal_basis(
-            actor=request.user,
-            item=item,
-            legal_basis=form.cleaned_data["legal_basis"],
-            note=form.cleaned_data["note"],
-        ),
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: meeting_services.agenda_item_record_legal_basis(
+                actor=request.user,
+                item=item,
+                legal_basis=form.cleaned_data["legal_basis"],
+                note=form.cleaned_data["note"],
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("De grondslag is vastgelegd."))
         return redirect(f"{meeting_url(meeting)}#punt-{item.pk}")
@@ -242,18 +253,22 @@ def item_legal_basis(request: HttpRequest, meeting_id: int, item_id: int) -> Htt
 
 @require_POST
 @role_required(meeting_selectors.may_use_meetings)
-def item_minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def item_minutes(request: AuthenticatedRequest, meeting_id: int, item_id: int) -> HttpResponse:
     meeting = _managed_meeting(request, meeting_id)
     item = _item_or_404(meeting, item_id)
     form = meeting_forms.MinutesForm(request.POST, prefix=f"p{item.pk}", meeting=meeting)
-    if form.is_valid() and attempt(
-        form,
-        lambda: meeting_services.agenda_item_record_minutes(
-            actor=request.user,
-            item=item,
-            minutes=form.cleaned_data["minutes"],
-            absent_organisations=form.cleaned_data["absent_organisations"],
-        ),
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: meeting_services.agenda_item_record_minutes(
+                actor=request.user,
+                item=item,
+                minutes=form.cleaned_data["minutes"],
+                absent_organisations=form.cleaned_data["absent_organisations"],
+            ),
+        )
+        is not None
     ):
         messages.success(request, _("De notulen zijn opgeslagen."))
         return redirect(f"{meeting_url(meeting)}#punt-{item.pk}")
@@ -262,7 +277,7 @@ def item_minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRes
 
 @require_POST
 @role_required(meeting_selectors.may_use_meetings)
-def item_action(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def item_action(request: AuthenticatedRequest, meeting_id: int, item_id: int) -> HttpResponse:
     meeting = _managed_meeting(request, meeting_id)
     item = _item_or_404(meeting, item_id)
     form = action_forms.ActionForm(request.POST, prefix=f"p{item.pk}")
@@ -286,7 +301,7 @@ def item_action(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
 
 @require_POST
 @role_required(meeting_selectors.may_use_meetings)
-def item_decision(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+def item_decision(request: AuthenticatedRequest, meeting_id: int, item_id: int) -> HttpResponse:
     meeting = _managed_meeting(request, meeting_id)
     item = _item_or_404(meeting, item_id)
     form = meeting_forms.DecisionForm(request.POST, prefix=f"p{item.pk}")
