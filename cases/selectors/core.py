@@ -17,7 +17,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from accounts.access import has_role_permission
+from accounts.access import UserLike, has_role_permission
 from accounts.models import User
 from youths.selectors import youth_list_for_user
 
@@ -45,18 +45,23 @@ def pk_or_none(value: int | str) -> int | None:
 # --- Cases ----------------------------------------------------------------------------------------
 
 
-def sees_all_cases(user: Any) -> bool:
+def organisation_id_of(user: UserLike) -> int | None:
+    """The user's organisation; None for an anonymous user or one without an organisation."""
+    return user.organisation_id if isinstance(user, User) else None
+
+
+def sees_all_cases(user: UserLike) -> bool:
     return has_role_permission(user, VIEW_ALL_CASES)
 
 
-def may_use_cases(user: Any) -> bool:
+def may_use_cases(user: UserLike) -> bool:
     """Whether case pages and endpoints are for this user at all (else 403, not an empty list)."""
     return sees_all_cases(user) or (
-        has_role_permission(user, VIEW_INVOLVED_CASES) and getattr(user, "organisation_id", None) is not None
+        has_role_permission(user, VIEW_INVOLVED_CASES) and organisation_id_of(user) is not None
     )
 
 
-def _object_permission_condition(user: Any) -> Q:
+def _object_permission_condition(user: User) -> Q:
     """The user holds `cases.view_case` on the case through a group (its organisation's access group)
     or directly. Object permissions only: no superuser, no global permission.
 
@@ -76,15 +81,15 @@ def _object_permission_condition(user: Any) -> Q:
     )
 
 
-def cases_in_reach(user: Any) -> QuerySet[Case]:
+def cases_in_reach(user: UserLike) -> QuerySet[Case]:
     if sees_all_cases(user):
         return Case.objects.all()
-    if not may_use_cases(user):
+    if not may_use_cases(user) or not isinstance(user, User):
         return Case.objects.none()
     return Case.objects.filter(_object_permission_condition(user))
 
 
-def case_list_for_user(*, user: Any, status: str = "") -> QuerySet[Case]:
+def case_list_for_user(*, user: UserLike, status: str = "") -> QuerySet[Case]:
     cases = cases_in_reach(user)
     if status:
         cases = cases.filter(status=status)
@@ -100,7 +105,7 @@ def case_list_for_user(*, user: Any, status: str = "") -> QuerySet[Case]:
     )
 
 
-def case_board_for_user(*, user: Any, per_status: int = 20) -> list[dict[str, Any]]:
+def case_board_for_user(*, user: UserLike, per_status: int = 20) -> list[dict[str, Any]]:
     """The board: per status the number of cases and the most recently changed ones (fixed queries)."""
     counts = dict(
         cases_in_reach(user)
@@ -121,7 +126,7 @@ def case_board_for_user(*, user: Any, per_status: int = 20) -> list[dict[str, An
     return columns
 
 
-def case_get_for_user(*, user: Any, case_id: int | str) -> Case | None:
+def case_get_for_user(*, user: UserLike, case_id: int | str) -> Case | None:
     pk = pk_or_none(case_id)
     if pk is None:
         return None
@@ -133,7 +138,7 @@ def case_get_for_user(*, user: Any, case_id: int | str) -> Case | None:
     )
 
 
-def case_can_manage(*, user: Any, case: Case) -> bool:
+def case_can_manage(*, user: UserLike, case: Case) -> bool:
     """The procesregie holder manages their case; the procesregisseur role manages every case."""
     if has_role_permission(user, MANAGE_CASES):
         return True
@@ -161,7 +166,7 @@ def case_detail(*, case: Case) -> dict[str, Any]:
     }
 
 
-def visible_youth_ids(*, user: Any, youth_ids: set[int]) -> set[int]:
+def visible_youth_ids(*, user: UserLike, youth_ids: set[int]) -> set[int]:
     """Which of these youths the user may open (youths gateway), in one query."""
     if not youth_ids:
         return set()

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from accounts.access import has_role_permission
+from accounts.access import UserLike, has_role_permission
 
 from ..models import (
     YouthGroup,
@@ -16,7 +16,7 @@ from ..models import (
     YouthGroupOrganisation,
     YouthGroupStep,
 )
-from .core import pk_or_none
+from .core import organisation_id_of, pk_or_none
 
 VIEW_ALL_GROUPS = "cases.view_all_youth_groups"
 VIEW_INVOLVED_GROUPS = "cases.view_involved_youth_groups"
@@ -26,24 +26,24 @@ MANAGE_GROUPS = "cases.manage_youth_groups"
 # --- Groups ---------------------------------------------------------------------------------------
 
 
-def sees_all_groups(user: Any) -> bool:
+def sees_all_groups(user: UserLike) -> bool:
     return has_role_permission(user, VIEW_ALL_GROUPS)
 
 
-def may_use_groups(user: Any) -> bool:
+def may_use_groups(user: UserLike) -> bool:
     return sees_all_groups(user) or (
-        has_role_permission(user, VIEW_INVOLVED_GROUPS) and getattr(user, "organisation_id", None) is not None
+        has_role_permission(user, VIEW_INVOLVED_GROUPS) and organisation_id_of(user) is not None
     )
 
 
-def youth_group_list_for_user(*, user: Any) -> QuerySet[YouthGroup]:
+def youth_group_list_for_user(*, user: UserLike) -> QuerySet[YouthGroup]:
     if sees_all_groups(user):
         groups = YouthGroup.objects.all()
-    elif may_use_groups(user):
+    elif may_use_groups(user) and (organisation_id := organisation_id_of(user)) is not None:
         groups = YouthGroup.objects.filter(
             Exists(
                 YouthGroupOrganisation.objects.filter(
-                    youth_group_id=OuterRef("pk"), organisation_id=user.organisation_id
+                    youth_group_id=OuterRef("pk"), organisation_id=organisation_id
                 )
             )
         )
@@ -56,14 +56,14 @@ def youth_group_list_for_user(*, user: Any) -> QuerySet[YouthGroup]:
     )
 
 
-def youth_group_get_for_user(*, user: Any, group_id: int | str) -> YouthGroup | None:
+def youth_group_get_for_user(*, user: UserLike, group_id: int | str) -> YouthGroup | None:
     pk = pk_or_none(group_id)
     if pk is None:
         return None
     return youth_group_list_for_user(user=user).filter(pk=pk).first()
 
 
-def youth_group_can_manage(*, user: Any) -> bool:
+def youth_group_can_manage(*, user: UserLike) -> bool:
     return has_role_permission(user, MANAGE_GROUPS)
 
 

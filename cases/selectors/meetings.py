@@ -4,11 +4,9 @@ organisation attended. The minutes and subject of an item only for the organisat
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
-from accounts.access import has_role_permission
+from accounts.access import UserLike, has_role_permission
 from youths.models import Flag
 
 from ..models import (
@@ -17,7 +15,7 @@ from ..models import (
     Case,
     Meeting,
 )
-from .core import pk_or_none
+from .core import organisation_id_of, pk_or_none
 
 VIEW_ALL_MEETINGS = "cases.view_all_meetings"
 VIEW_ATTENDED_MEETINGS = "cases.view_attended_meetings"
@@ -27,25 +25,25 @@ MANAGE_MEETINGS = "cases.manage_meetings"
 # --- Meetings -------------------------------------------------------------------------------------
 
 
-def sees_all_meetings(user: Any) -> bool:
+def sees_all_meetings(user: UserLike) -> bool:
     return has_role_permission(user, VIEW_ALL_MEETINGS)
 
 
-def may_use_meetings(user: Any) -> bool:
+def may_use_meetings(user: UserLike) -> bool:
     return sees_all_meetings(user) or (
         has_role_permission(user, VIEW_ATTENDED_MEETINGS)
         and getattr(user, "organisation_id", None) is not None
     )
 
 
-def meeting_list_for_user(*, user: Any) -> QuerySet[Meeting]:
+def meeting_list_for_user(*, user: UserLike) -> QuerySet[Meeting]:
     if sees_all_meetings(user):
         meetings = Meeting.objects.all()
-    elif may_use_meetings(user):
+    elif may_use_meetings(user) and (organisation_id := organisation_id_of(user)) is not None:
         meetings = Meeting.objects.filter(
             Exists(
                 Meeting.attending_organisations.through.objects.filter(
-                    meeting_id=OuterRef("pk"), organisation_id=user.organisation_id
+                    meeting_id=OuterRef("pk"), organisation_id=organisation_id
                 )
             )
         )
@@ -58,18 +56,18 @@ def meeting_list_for_user(*, user: Any) -> QuerySet[Meeting]:
     )
 
 
-def meeting_get_for_user(*, user: Any, meeting_id: int | str) -> Meeting | None:
+def meeting_get_for_user(*, user: UserLike, meeting_id: int | str) -> Meeting | None:
     pk = pk_or_none(meeting_id)
     if pk is None:
         return None
     return meeting_list_for_user(user=user).filter(pk=pk).first()
 
 
-def meeting_can_manage(*, user: Any) -> bool:
+def meeting_can_manage(*, user: UserLike) -> bool:
     return has_role_permission(user, MANAGE_MEETINGS)
 
 
-def agenda_for_user(*, user: Any, meeting: Meeting) -> list[AgendaItem]:
+def agenda_for_user(*, user: UserLike, meeting: Meeting) -> list[AgendaItem]:
     """The meeting's items, each with `visible`: whether the user may see its subject and minutes.
 
     The procesregisseur and projectleider see every item; a partner only the items its organisation was
@@ -93,10 +91,13 @@ def agenda_for_user(*, user: Any, meeting: Meeting) -> list[AgendaItem]:
         .order_by("position")
     )
     everything = sees_all_meetings(user)
-    attended = everything or meeting.attending_organisations.filter(pk=user.organisation_id).exists()
+    organisation_id = organisation_id_of(user)
+    attended = everything or (
+        organisation_id is not None and meeting.attending_organisations.filter(pk=organisation_id).exists()
+    )
     for item in items:
         absent = {o.pk for o in item.absent_organisations.all()}
-        item.visible = everything or (attended and user.organisation_id not in absent)
+        item.visible = everything or (attended and organisation_id not in absent)
     return items
 
 
