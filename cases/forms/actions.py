@@ -45,9 +45,6 @@ class ActionForm(StyledForm):
             self.fields["goal"] = forms.ModelChoiceField(label=_("Bij doel"), queryset=goals, required=False)
 
 
-# --- Actions --------------------------------------------------------------------------------------
-
-
 class RespondForm(StyledForm):
     accept = forms.TypedChoiceField(
         label=_("Reactie"),

@@ -30,8 +30,6 @@ from .fields import (
     set_queryset,
 )
 
-# --- Cases ----------------------------------------------------------------------------------------
-
 
 class CaseOpenForm(StyledForm):
     procesregie_holder = PersonChoiceField(

@@ -26,8 +26,6 @@ from .fields import (
     set_queryset,
 )
 
-# --- Groups ---------------------------------------------------------------------------------------
-
 
 class YouthGroupForm(StyledForm):
     name = forms.CharField(label=_("Naam van de groep"), max_length=200)

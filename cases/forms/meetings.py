@@ -25,8 +25,6 @@ from .fields import (
     set_queryset,
 )
 
-# --- Meetings -------------------------------------------------------------------------------------
-
 
 class MeetingForm(StyledForm):
     kind = forms.ChoiceField(label=_("Soort overleg"), choices=Meeting.Kind.choices)

@@ -230,6 +230,9 @@ class CaseGoal(models.Model):
         return self.description[:80]
 
 
+# --- Enrolments and family -------------------------------------------------------------------------
+
+
 class Enrolment(models.Model):
     """The case's youth takes part in one of the plan's interventions (monitoring counts these)."""
 

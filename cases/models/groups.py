@@ -9,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .core import Case
 
-# --- Groups (groepsaanpak) --------------------------------------------------------------------------
-
 
 class YouthGroup(models.Model):
     """A problematic youth group worked through CCV's seven steps (cases.groupsteps).

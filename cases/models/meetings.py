@@ -11,8 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .lists import LegalBasis
 
-# --- Meetings -------------------------------------------------------------------------------------
-
 
 class Meeting(models.Model):
     """An overleg. Partners see it only when their organisation attended (selectors.meeting_list_for_user)."""

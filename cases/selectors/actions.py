@@ -21,8 +21,6 @@ from .core import (
     sees_all_cases,
 )
 
-# --- Actions --------------------------------------------------------------------------------------
-
 
 def action_list_for_user(*, user: UserLike) -> QuerySet[Action]:
     if sees_all_cases(user):

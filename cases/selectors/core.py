@@ -42,9 +42,6 @@ def pk_or_none(value: int | str) -> int | None:
         return None
 
 
-# --- Cases ----------------------------------------------------------------------------------------
-
-
 def organisation_id_of(user: UserLike) -> int | None:
     """The user's organisation; None for an anonymous user or one without an organisation."""
     return user.organisation_id if isinstance(user, User) else None

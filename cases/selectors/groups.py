@@ -23,9 +23,6 @@ VIEW_INVOLVED_GROUPS = "cases.view_involved_youth_groups"
 MANAGE_GROUPS = "cases.manage_youth_groups"
 
 
-# --- Groups ---------------------------------------------------------------------------------------
-
-
 def sees_all_groups(user: UserLike) -> bool:
     return has_role_permission(user, VIEW_ALL_GROUPS)
 

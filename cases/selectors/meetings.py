@@ -22,9 +22,6 @@ VIEW_ATTENDED_MEETINGS = "cases.view_attended_meetings"
 MANAGE_MEETINGS = "cases.manage_meetings"
 
 
-# --- Meetings -------------------------------------------------------------------------------------
-
-
 def sees_all_meetings(user: UserLike) -> bool:
     return has_role_permission(user, VIEW_ALL_MEETINGS)
 

@@ -11,8 +11,6 @@ from ..models import (
 )
 from .fields import OrganisationRefSerializer, PersonField, YouthRefField
 
-# --- Actions --------------------------------------------------------------------------------------
-
 
 class ActionSerializer(serializers.ModelSerializer):
     youth = YouthRefField(read_only=True)

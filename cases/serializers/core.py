@@ -26,8 +26,6 @@ from ..models import (
 from .actions import ActionSerializer
 from .fields import OrganisationRefSerializer, PersonField, YouthRefField
 
-# --- Cases ----------------------------------------------------------------------------------------
-
 
 class CaseTransitionSerializer(serializers.ModelSerializer):
     by = PersonField(read_only=True)

@@ -13,8 +13,6 @@ from ..models import (
 )
 from .fields import OrganisationRefSerializer, PersonField, YouthRefField
 
-# --- Groups ---------------------------------------------------------------------------------------
-
 
 class YouthGroupMemberSerializer(serializers.ModelSerializer):
     youth = YouthRefField(read_only=True)

@@ -11,8 +11,6 @@ from ..models import (
     FollowUpType,
 )
 
-# --- Catalogue ------------------------------------------------------------------------------------
-
 
 class FollowUpTypeSerializer(serializers.ModelSerializer):
     authorised_kinds: serializers.SlugRelatedField[OrganisationKind] = serializers.SlugRelatedField(

@@ -18,8 +18,6 @@ from ..models import (
 )
 from .fields import PersonField, YouthRefField
 
-# --- Meetings -------------------------------------------------------------------------------------
-
 
 class AgendaItemSerializer(serializers.ModelSerializer):
     subject = serializers.SerializerMethodField()

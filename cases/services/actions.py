@@ -51,9 +51,6 @@ def _action_involvement_sync(*, actor: Actor, action: Action) -> None:
         case_access_sync(actor=actor, case=action.case, organisation=action.organisation)
 
 
-# --- Actions --------------------------------------------------------------------------------------
-
-
 def _authorised_or_error(follow_up_type: FollowUpType, organisation: Organisation) -> None:
     if not follow_up_type.is_active:
         raise DomainError(_("Deze soort actie is niet meer in gebruik."), field="follow_up_type")

@@ -27,8 +27,6 @@ from ..models import (
 )
 from .core import case_open, local_today, text_optional, text_required
 
-# --- Groups (groepsaanpak) -------------------------------------------------------------------------
-
 
 @transaction.atomic
 def youth_group_create(

@@ -18,8 +18,6 @@ from ..models import (
     LegalBasis,
 )
 
-# --- Managed lists ------------------------------------------------------------------------------
-
 
 @dataclass
 class CaseListsLoadResult:

@@ -28,8 +28,6 @@ from ..models import (
 from .actions import action_assign
 from .core import case_access_sync, case_open, case_open_or_error, text_optional
 
-# --- Meetings -------------------------------------------------------------------------------------
-
 
 @transaction.atomic
 def meeting_create(

@@ -18,8 +18,6 @@ from ..models import (
     YouthGroupMember,
 )
 
-# --- Merging duplicate youths (called by youths.services.youth_merge) -------------------------------
-
 
 def youth_case_data_move(*, actor: Actor, duplicate: Youth, survivor: Youth) -> dict[str, int]:
     """Move the duplicate youth's cases, actions, agenda items, group memberships and family links to

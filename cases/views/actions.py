@@ -26,8 +26,6 @@ from ..selectors import core as case_selectors
 from ..services import actions as action_services
 from .shared import PAGE_SIZE, AuthenticatedRequest, page_of
 
-# --- Actions --------------------------------------------------------------------------------------
-
 
 @role_required(case_selectors.may_use_cases)
 def action_list(request: AuthenticatedRequest) -> HttpResponse:

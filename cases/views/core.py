@@ -33,8 +33,6 @@ from ..services import actions as action_services
 from ..services import core as case_services
 from .shared import AuthenticatedRequest, page_of, youth_search
 
-# --- Cases ----------------------------------------------------------------------------------------
-
 
 @role_required(case_selectors.may_use_cases)
 def case_board(request: AuthenticatedRequest) -> HttpResponse:

@@ -26,8 +26,6 @@ from ..selectors import groups as group_selectors
 from ..services import groups as group_services
 from .shared import AuthenticatedRequest, page_of, youth_search
 
-# --- Groups ---------------------------------------------------------------------------------------
-
 
 @role_required(group_selectors.may_use_groups)
 def group_list(request: AuthenticatedRequest) -> HttpResponse:

@@ -32,8 +32,6 @@ from ..selectors import meetings as meeting_selectors
 from ..services import meetings as meeting_services
 from .shared import AuthenticatedRequest, page_of
 
-# --- Meetings -------------------------------------------------------------------------------------
-
 
 @role_required(meeting_selectors.may_use_meetings)
 def meeting_list(request: AuthenticatedRequest) -> HttpResponse:
