@@ -129,7 +129,3 @@ class FamilyLinkForm(StyledForm):
         required=False,
         help_text=_("Alleen voor een gezinslid dat niet als jongere op het platform staat."),
     )
-
-
-class YouthSearchForm(StyledForm):
-    q = forms.CharField(label=_("Zoek jongere op naam"), max_length=100, required=False)

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -189,8 +190,6 @@ def _case_post(
 
 
 def case_url(case: Case) -> str:
-    from django.urls import reverse
-
     return reverse("cases:case", args=[case.pk])
 
 

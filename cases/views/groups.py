@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -140,8 +141,6 @@ def group_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 
 
 def group_url(group: YouthGroup) -> str:
-    from django.urls import reverse
-
     return reverse("cases:group", args=[group.pk])
 
 

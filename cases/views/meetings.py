@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -321,6 +322,4 @@ def item_decision(request: AuthenticatedRequest, meeting_id: int, item_id: int) 
 
 
 def meeting_url(meeting: Meeting) -> str:
-    from django.urls import reverse
-
     return reverse("cases:meeting", args=[meeting.pk])
