@@ -72,7 +72,7 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         log_reads(
             user=self.request.user,
             subjects=(a.youth for a in (page or [])),
-            what="acties (API)",
+            what=_("acties (API)"),
             channel="api",
             path=self.request.path,
         )
@@ -89,7 +89,7 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         log_read(
             user=request.user,
             subject=action.youth,
-            what=f"actie {action.pk} (API)",
+            what=_("actie %(id)s (API)") % {"id": action.pk},
             channel="api",
             path=request.path,
         )

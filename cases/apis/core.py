@@ -64,7 +64,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         log_reads(
             user=self.request.user,
             subjects=(c.youth for c in (page or [])),
-            what="casussen (API)",
+            what=_("casussen (API)"),
             channel="api",
             path=self.request.path,
         )
@@ -82,7 +82,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         log_read(
             user=request.user,
             subject=case.youth,
-            what=f"casus {case.pk} (API)",
+            what=_("casus %(id)s (API)") % {"id": case.pk},
             channel="api",
             path=request.path,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -44,7 +45,7 @@ class YouthGroupViewSet(viewsets.ReadOnlyModelViewSet):
         log_reads(
             user=request.user,
             subjects=(m.youth for m in detail["members"]),
-            what=f"groep {group.pk} (API)",
+            what=_("groep %(id)s (API)") % {"id": group.pk},
             channel="api",
             path=request.path,
         )

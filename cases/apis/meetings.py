@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -41,7 +42,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         log_reads(
             user=request.user,
             subjects=(i.youth for i in agenda if i.visible),
-            what="agenda van een overleg (API)",
+            what=_("agenda van een overleg (API)"),
             channel="api",
             path=request.path,
         )
