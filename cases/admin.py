@@ -1,7 +1,7 @@
 """Admin for the managed lists of the cases app, kept by the projectleider (never the beheerder).
 
 Case content (meetings, cases, actions, groups) is not in the admin: it is reached only through the
-access gateway in selectors.py, so that need-to-know and the read log hold everywhere.
+access gateway in cases.selectors, so that need-to-know and the read log hold everywhere.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ class CasesConfig(AppConfig):
         from youths.merge import register_merge_step
 
         from . import models
-        from .services import youth_case_data_move
+        from .services.merge import youth_case_data_move
 
         # A merge of two youth records carries the cases app's records about the duplicate along.
         register_merge_step("case_data", youth_case_data_move)

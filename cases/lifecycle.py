@@ -12,12 +12,16 @@ docs/cases.md draws this table; tests/cases/test_lifecycle.py checks every pair.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class CaseStatus(models.TextChoices):
@@ -33,7 +37,7 @@ class CaseStatus(models.TextChoices):
 class Transition:
     source: CaseStatus
     target: CaseStatus
-    label: str  # the button's text (a gettext_lazy proxy)
+    label: StrOrPromise  # the button's text (a gettext_lazy proxy)
 
 
 S = CaseStatus

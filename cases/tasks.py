@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from . import services
+from .services import actions as action_services
+from .services import core as case_services
 
 
 @shared_task(name="cases.tasks.actions_overdue_notify")
 def actions_overdue_notify() -> int:
     """Daily: tell the owner of every overdue action (at most once per day per action)."""
-    return services.actions_overdue_notify()
+    return action_services.actions_overdue_notify()
 
 
 @shared_task(name="cases.tasks.family_matches_refresh")
 def family_matches_refresh() -> int:
     """Daily: family matches that arose from involvement changed since the family link was made."""
-    return services.family_matches_refresh()
+    return case_services.family_matches_refresh()

@@ -13,8 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from cases import services
 from cases.models import Action, FollowUpType, LegalBasis, Meeting
+from cases.services import actions as action_services
+from cases.services import core as case_services
+from cases.services import groups as group_services
+from cases.services import lists as list_services
+from cases.services import meetings as meeting_services
 from tracks.models import Intervention
 from youths.identity import name_key
 from youths.models import SignalCategory, Youth
@@ -34,7 +38,7 @@ def _youth(first: str, last: str) -> Youth | None:
 def demo_cases_load() -> dict[str, int]:
     if Meeting.objects.filter(location=DEMO_LOCATION).exists():
         return {}
-    services.case_lists_load(actor=None)
+    list_services.case_lists_load(actor=None)
     users = {u.username: u for u in User.objects.filter(organisation__isnull=False)}
     ruben = users.get("procesregisseur")
     noah, liam = _youth("Noah", "de Graaf"), _youth("Liam", "Bakker")
@@ -46,7 +50,7 @@ def demo_cases_load() -> dict[str, int]:
     now = timezone.now()
 
     # The early-signal meeting of last week, its agenda built from the open flags.
-    meeting = services.meeting_create(
+    meeting = meeting_services.meeting_create(
         actor=ruben,
         kind=Meeting.Kind.VROEGSIGNALERING,
         starts_at=now.replace(hour=14, minute=0, second=0, microsecond=0) - dt.timedelta(days=7),
@@ -57,22 +61,22 @@ def demo_cases_load() -> dict[str, int]:
         attendees=[users[u] for u in ("politie", "jongerenwerk", "halt", "school", "wijkteam")],
         location=DEMO_LOCATION,
     )
-    services.agenda_add_open_flags(actor=ruben, meeting=meeting)
+    meeting_services.agenda_add_open_flags(actor=ruben, meeting=meeting)
     items = {item.youth_id: item for item in meeting.agenda_items.select_related("flag")}
 
     # Noah: legal basis, minutes, decision to open a case with procesregie.
     item = items[noah.pk]
-    services.agenda_item_record_legal_basis(
+    meeting_services.agenda_item_record_legal_basis(
         actor=ruben, item=item, legal_basis=bases["convenant-zvh"], note="Besproken binnen het convenant."
     )
-    services.agenda_item_record_minutes(
+    meeting_services.agenda_item_record_minutes(
         actor=ruben,
         item=item,
         minutes="Signalen van politie, jongerenwerk en Halt binnen drie maanden. Gezinssituatie onduidelijk; "
         "jongere is meeloper in een groep bij het winkelcentrum. Afgesproken: persoonsgerichte aanpak.",
         absent_organisations=[organisation_of(users["school"])],
     )
-    services.agenda_item_decide(
+    meeting_services.agenda_item_decide(
         actor=ruben,
         item=item,
         decision="casus",
@@ -84,10 +88,10 @@ def demo_cases_load() -> dict[str, int]:
     # Liam: legal basis and one follow-up action; the decision is still to be taken.
     liam_item = items.get(liam.pk)
     if liam_item is not None:
-        services.agenda_item_record_legal_basis(
+        meeting_services.agenda_item_record_legal_basis(
             actor=ruben, item=liam_item, legal_basis=bases["wettelijke-taak"]
         )
-        services.agenda_item_add_action(
+        meeting_services.agenda_item_add_action(
             actor=ruben,
             item=liam_item,
             follow_up_type=types["normstellend-gesprek-politie"],
@@ -102,33 +106,33 @@ def demo_cases_load() -> dict[str, int]:
         ("plan_van_aanpak", "Beeld is compleet; plan opgesteld met het gezin."),
         ("in_uitvoering", "Plan besproken en akkoord van Noah en moeder."),
     ):
-        services.case_transition(actor=ruben, case=case, to=target, reason=reason)
-    services.case_organisation_add(
+        case_services.case_transition(actor=ruben, case=case, to=target, reason=reason)
+    case_services.case_organisation_add(
         actor=ruben, case=case, organisation=organisation_of(users["halt"]), role="Preventief Halt-traject"
     )
-    school_goal = services.case_goal_add(
+    school_goal = case_services.case_goal_add(
         actor=ruben, case=case, life_domain="school", description="Noah gaat weer elke dag naar school."
     )
-    services.case_goal_add(
+    case_services.case_goal_add(
         actor=ruben, case=case, life_domain="vrienden", description="Een vrijetijdsbesteding buiten de groep."
     )
-    services.case_goal_add(
+    case_services.case_goal_add(
         actor=ruben, case=case, life_domain="gezin", description="Moeder krijgt steun bij de opvoeding."
     )
-    visit = services.action_assign(
+    visit = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=types["huisbezoek-wijkteam"],
         organisation=organisation_of(users["wijkteam"]),
         description="Huisbezoek bij moeder; gezinssituatie in beeld brengen.",
     )
-    services.action_respond(actor=users["wijkteam"], action=visit, accept=True)
+    action_services.action_respond(actor=users["wijkteam"], action=visit, accept=True)
     # Demo only: given three weeks ago with a two-week term, so it is overdue now (the services never
     # accept a due date in the past; real actions get overdue by time passing).
     Action.objects.filter(pk=visit.pk).update(
         created_at=now - dt.timedelta(days=21), due_on=today - dt.timedelta(days=7)
     )
-    trajectory = services.action_assign(
+    trajectory = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=types["halt-preventief"],
@@ -136,20 +140,20 @@ def demo_cases_load() -> dict[str, int]:
         owner=users["halt"],
         goal=school_goal,
     )
-    services.action_respond(actor=users["halt"], action=trajectory, accept=True)
-    talk = services.action_assign(
+    action_services.action_respond(actor=users["halt"], action=trajectory, accept=True)
+    talk = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=types["gesprek-jongerenwerk"],
         organisation=organisation_of(users["jongerenwerk"]),
     )
-    services.action_respond(
+    action_services.action_respond(
         actor=users["jongerenwerk"],
         action=talk,
         accept=False,
         reason="Noah kent onze jongerenwerker niet; het wijkteam heeft al contact.",
     )
-    services.action_assign(
+    action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=types["zorggesprek-school"],
@@ -158,7 +162,7 @@ def demo_cases_load() -> dict[str, int]:
     )
     halt_in_de_wijk = Intervention.objects.filter(code="2.1.3").first()  # the plan (load_plan)
     if halt_in_de_wijk is not None:
-        services.enrolment_add(
+        case_services.enrolment_add(
             actor=ruben, case=case, intervention=halt_in_de_wijk, started_on=today - dt.timedelta(days=5)
         )
 
@@ -175,11 +179,11 @@ def demo_cases_load() -> dict[str, int]:
             observed_on=today - dt.timedelta(days=12),
             description="Zit vaak alleen thuis; moeder werkt 's avonds.",
         ).youth
-    services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=sem)
-    services.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Linda")
+    case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=sem)
+    case_services.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Linda")
 
     # A group at the shopping centre, working through the first steps.
-    group = services.youth_group_create(
+    group = group_services.youth_group_create(
         actor=ruben,
         name="Groep winkelcentrum Holtenbroek",
         area="Holtenbroek, winkelcentrum en snackbar",
@@ -193,13 +197,13 @@ def demo_cases_load() -> dict[str, int]:
         if youth is not None:
             members.append((youth, role, position))
     for youth, role, position in members:
-        member = services.youth_group_member_add(
+        member = group_services.youth_group_member_add(
             actor=ruben, youth_group=group, youth=youth, role=role, namenlijst_position=position
         )
         if youth == noah:
-            services.youth_group_member_open_case(actor=ruben, member=member, procesregie_holder=ruben)
+            group_services.youth_group_member_open_case(actor=ruben, member=member, procesregie_holder=ruben)
     steps = {s.number: s for s in group.steps.all()}
-    services.youth_group_step_update(
+    group_services.youth_group_step_update(
         actor=ruben,
         step=steps[1],
         status="afgerond",
@@ -210,7 +214,7 @@ def demo_cases_load() -> dict[str, int]:
             "bronnen": "Politie, jongerenwerk, jeugdboa's, winkeliersvereniging.",
         },
     )
-    services.youth_group_step_update(
+    group_services.youth_group_step_update(
         actor=ruben,
         step=steps[2],
         status="afgerond",
@@ -222,7 +226,7 @@ def demo_cases_load() -> dict[str, int]:
             "groepsscan": "Acht jongeren, twee in de kern; de namenlijst staat bij de leden.",
         },
     )
-    services.youth_group_step_update(
+    group_services.youth_group_step_update(
         actor=ruben,
         step=steps[3],
         status="bezig",

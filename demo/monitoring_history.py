@@ -18,7 +18,6 @@ from typing import Any
 from django.utils import timezone
 
 from accounts.models import User
-from cases import services as case_services
 from cases.models import (
     Action,
     AgendaItem,
@@ -29,6 +28,9 @@ from cases.models import (
     LegalBasis,
     Meeting,
 )
+from cases.services import actions as action_services
+from cases.services import core as case_services
+from cases.services import meetings as meeting_services
 from core.models import Notification
 from tracks.models import Intervention
 from youths.identity import name_key
@@ -276,7 +278,7 @@ def demo_case_history_load(*, today: dt.date) -> int:
         if not flags:
             continue
         before = timezone.now()
-        meeting = case_services.meeting_create(
+        meeting = meeting_services.meeting_create(
             actor=ruben,
             kind=Meeting.Kind.VROEGSIGNALERING,
             starts_at=starts_at,
@@ -306,12 +308,12 @@ def _discuss(
     today: dt.date,
 ) -> None:
     rng = random.Random(f"pgaanpak-demo-flag-{flag.youth_id}-{flag.rule_id}")  # noqa: S311 - demo data
-    item = case_services.agenda_item_add(actor=ruben, meeting=meeting, flag=flag)
-    case_services.agenda_item_record_legal_basis(actor=ruben, item=item, legal_basis=basis)
+    item = meeting_services.agenda_item_add(actor=ruben, meeting=meeting, flag=flag)
+    meeting_services.agenda_item_record_legal_basis(actor=ruben, item=item, legal_basis=basis)
     decision = _pick(rng, DECISIONS)
     has_case = Case.objects.filter(youth_id=flag.youth_id).exclude(status="gesloten").exists()
     if decision == "casus" and not has_case:
-        case_services.agenda_item_decide(
+        meeting_services.agenda_item_decide(
             actor=ruben,
             item=item,
             decision="casus",
@@ -321,17 +323,17 @@ def _discuss(
         case = Case.objects.get(opened_from=item)
         _case_story(case, meeting.starts_at, ruben, types, users, today, rng)
     elif decision == "vervolgacties":
-        action = case_services.agenda_item_add_action(
+        action = meeting_services.agenda_item_add_action(
             actor=ruben,
             item=item,
             follow_up_type=types["gesprek-jongerenwerk"],
             organisation=organisation_of(users["jongerenwerk"]),
             description="Gesprek met de jongere (demo).",
         )
-        case_services.agenda_item_decide(actor=ruben, item=item, decision="vervolgacties")
+        meeting_services.agenda_item_decide(actor=ruben, item=item, decision="vervolgacties")
         _action_story(action, meeting.starts_at, users["jongerenwerk"], today, rng)
     else:
-        case_services.agenda_item_decide(
+        meeting_services.agenda_item_decide(
             actor=ruben,
             item=item,
             decision="geen_actie",
@@ -382,7 +384,7 @@ def _case_story(
                 started_on=moment.date(),
             )
         if status == "in_uitvoering":
-            action = case_services.action_assign(
+            action = action_services.action_assign(
                 actor=ruben,
                 case=case,
                 follow_up_type=types["gesprek-jongerenwerk"],
@@ -423,7 +425,7 @@ def _action_story(
     finished = due + dt.timedelta(days=rng.choice([-6, -3, -1, 0, 0, 2, 6]))
     if finished >= today:
         return
-    case_services.action_finish(actor=owner, action=action, done=True, note="Gesprek gevoerd (demo).")
+    action_services.action_finish(actor=owner, action=action, done=True, note="Gesprek gevoerd (demo).")
     Action.objects.filter(pk=action.pk).update(
         finished_at=dt.datetime.combine(finished, dt.time(16, 0), tzinfo=timezone.get_current_timezone())
     )

@@ -10,7 +10,11 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.access import RolePermission
 from accounts.apis import OrganisationViewSet
-from cases.apis import ActionViewSet, CaseViewSet, FollowUpTypeViewSet, MeetingViewSet, YouthGroupViewSet
+from cases.apis.actions import ActionViewSet
+from cases.apis.core import CaseViewSet
+from cases.apis.groups import YouthGroupViewSet
+from cases.apis.lists import FollowUpTypeViewSet
+from cases.apis.meetings import MeetingViewSet
 from monitoring.apis import InterventionFiguresView, MeasurementEntryView, ReportViewSet
 from tracks.apis import InterventionViewSet, TrackViewSet
 from youths.apis import FlagViewSet, MatchViewSet, SignalCategoryViewSet, SignalViewSet, YouthViewSet

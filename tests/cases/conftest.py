@@ -39,7 +39,7 @@ def fleur(jbov) -> User:
 
 @pytest.fixture
 def case_lists(db, plan, reference_lists):
-    from cases.services import case_lists_load
+    from cases.services.lists import case_lists_load
 
     case_lists_load(actor=None)
 
@@ -57,14 +57,14 @@ def flag(bas, chaima, case_lists) -> Flag:
 @pytest.fixture
 def case(flag, ruben):
     """An open case (aangemeld) for the flagged youth, procesregie with ruben (Gemeente)."""
-    from cases.services import case_open
+    from cases.services.core import case_open
 
     return case_open(actor=ruben, youth=flag.youth, procesregie_holder=ruben, reason="Uit het overleg")
 
 
 def make_youth_with_case(actor, holder, first_name="Ali"):
     """Another youth with a case, logged by `actor` (a partner), for list tests."""
-    from cases.services import case_open
+    from cases.services.core import case_open
 
     youth = signal_logged(
         actor, first_name=first_name, last_name="Test", date_of_birth=dt.date(2011, 1, 1)

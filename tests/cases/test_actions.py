@@ -3,18 +3,19 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test import Client
 from django.utils import timezone
 
-from cases import services
 from cases.models import Action, FollowUpType
+from cases.services import actions as action_services
+from cases.services import core as case_services
 from core.errors import DomainError
 from core.models import Notification
+from tests.querycount import assert_queries_flat
 
 
 def _give(ruben, case, code, organisation, **kwargs):
-    return services.action_assign(
+    return action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=FollowUpType.objects.get(code=code),
@@ -65,12 +66,14 @@ def test_the_receiving_organisation_accepts_or_declines_with_a_reason(web, ruben
     told = Notification.objects.get(kind="actie-geweigerd")
     assert told.user == ruben and "Sociaal Wijkteam Zwolle" in told.text
     with pytest.raises(DomainError, match="al gereageerd"):
-        services.action_respond(actor=gijs, action=action, accept=True)
+        action_services.action_respond(actor=gijs, action=action, accept=True)
 
 
 @pytest.mark.django_db
 def test_an_involved_partner_of_another_organisation_cannot_answer_for_it(web, ruben, bas, gijs, case):
-    services.case_organisation_add(actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent")
+    case_services.case_organisation_add(
+        actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
+    )
     action = _give(ruben, case, "huisbezoek-wijkteam", gijs.organisation)
     web.force_login(bas)
     assert web.get(f"/acties/{action.pk}/").status_code == 200  # he sees the case's actions
@@ -83,10 +86,10 @@ def test_the_procesregisseur_sees_declined_and_unanswered_actions_and_reassigns(
     web, ruben, petra, gijs, daan, chaima, case
 ):
     declined = _give(ruben, case, "melding-veilig-thuis", gijs.organisation)
-    services.action_respond(actor=gijs, action=declined, accept=False, reason="Is al gemeld")
+    action_services.action_respond(actor=gijs, action=declined, accept=False, reason="Is al gemeld")
     unanswered = _give(ruben, case, "halt-preventief", daan.organisation)
     accepted = _give(ruben, case, "gesprek-jongerenwerk", chaima.organisation)
-    services.action_respond(actor=chaima, action=accepted, accept=True)
+    action_services.action_respond(actor=chaima, action=accepted, accept=True)
     web.force_login(ruben)
     html = web.get("/acties/").content.decode()
     attention = html.split("Vraagt aandacht van de procesregie")[1].split("Acties van mijn organisatie")[0]
@@ -127,7 +130,7 @@ def test_my_actions_lists_only_my_organisations_actions(web, ruben, gijs, daan, 
 @pytest.mark.django_db
 def test_finishing_ends_the_involvement_through_the_action(web, ruben, daan, case):
     action = _give(ruben, case, "halt-preventief", daan.organisation)
-    services.action_respond(actor=daan, action=action, accept=True)
+    action_services.action_respond(actor=daan, action=action, accept=True)
     web.force_login(daan)
     assert web.get(f"/casussen/{case.pk}/").status_code == 200
     assert (
@@ -142,20 +145,16 @@ def test_finishing_ends_the_involvement_through_the_action(web, ruben, daan, cas
 @pytest.mark.django_db
 def test_the_actions_list_needs_a_fixed_number_of_queries(web, ruben, gijs, daan, case):
     _give(ruben, case, "huisbezoek-wijkteam", gijs.organisation)
-    web.force_login(ruben)
-    web.get("/acties/")
-    with CaptureQueriesContext(connection) as before_regie:
-        web.get("/acties/")
-    web.force_login(gijs)
-    with CaptureQueriesContext(connection) as before_partner:
-        web.get("/acties/")
-    for _n in range(4):
-        _give(ruben, case, "huisbezoek-wijkteam", gijs.organisation)
-        _give(ruben, case, "halt-preventief", daan.organisation)
-    with CaptureQueriesContext(connection) as after_partner:
-        web.get("/acties/")
-    web.force_login(ruben)
-    with CaptureQueriesContext(connection) as after_regie:
-        web.get("/acties/")
-    assert len(after_partner) == len(before_partner)
-    assert len(after_regie) == len(before_regie)
+    regie, partner = Client(), Client()
+    regie.force_login(ruben)
+    partner.force_login(gijs)
+
+    def grow() -> None:
+        for _n in range(4):
+            _give(ruben, case, "huisbezoek-wijkteam", gijs.organisation)
+            _give(ruben, case, "halt-preventief", daan.organisation)
+
+    assert_queries_flat(
+        {"procesregisseur": lambda: regie.get("/acties/"), "partner": lambda: partner.get("/acties/")},
+        grow=grow,
+    )

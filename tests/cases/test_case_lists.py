@@ -6,7 +6,7 @@ from django.core.management import call_command
 from accounts.models import OrganisationKind
 from cases.catalogue import FOLLOW_UP_TYPES, LEGAL_BASES
 from cases.models import FollowUpType, LegalBasis
-from cases.services import case_lists_load
+from cases.services.lists import case_lists_load
 
 
 @pytest.mark.django_db

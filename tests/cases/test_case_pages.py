@@ -1,14 +1,14 @@
 """Case pages: who sees which case, who may change it, and the board's query count."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from cases import services
 from cases.models import Case, CaseOrganisation, FollowUpType
+from cases.services import actions as action_services
+from cases.services import core as case_services
 from core.models import ReadLogEntry
 from tests.cases.conftest import make_youth_with_case
 from tests.factories import signal_logged
+from tests.querycount import assert_queries_flat
 
 
 @pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_partner_sees_a_case_only_while_its_organisation_is_involved_in_it(web, 
     web.force_login(bas)
     assert web.get(f"/casussen/{case.pk}/").status_code == 404
     assert "Sanne" not in web.get("/casussen/").content.decode()
-    role = services.case_organisation_add(
+    role = case_services.case_organisation_add(
         actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
     )
     assert web.get(f"/casussen/{case.pk}/").status_code == 200
@@ -51,7 +51,7 @@ def test_partner_sees_a_case_only_while_its_organisation_is_involved_in_it(web, 
     web.force_login(daan)
     assert web.get(f"/casussen/{case.pk}/").status_code == 404
     assert web.get("/casussen/999999/").status_code == 404
-    services.case_organisation_end(actor=ruben, case_organisation=role)
+    case_services.case_organisation_end(actor=ruben, case_organisation=role)
     web.force_login(bas)
     assert web.get(f"/casussen/{case.pk}/").status_code == 404
 
@@ -62,15 +62,17 @@ def test_a_role_in_a_case_makes_an_organisation_involved_and_removing_it_withdra
 ):
     web.force_login(daan)
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 404
-    role = services.case_organisation_add(actor=ruben, case=case, organisation=daan.organisation, role="Halt")
+    role = case_services.case_organisation_add(
+        actor=ruben, case=case, organisation=daan.organisation, role="Halt"
+    )
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 200
-    services.case_organisation_end(actor=ruben, case_organisation=role)
+    case_services.case_organisation_end(actor=ruben, case_organisation=role)
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 404
     # Politie has its signals: a case role ending does not take away what the signals give.
-    role = services.case_organisation_add(
+    role = case_services.case_organisation_add(
         actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
     )
-    services.case_organisation_end(actor=ruben, case_organisation=role)
+    case_services.case_organisation_end(actor=ruben, case_organisation=role)
     web.force_login(bas)
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 200
 
@@ -78,13 +80,15 @@ def test_a_role_in_a_case_makes_an_organisation_involved_and_removing_it_withdra
 @pytest.mark.django_db
 def test_an_action_makes_its_organisation_involved_until_it_is_declined(web, ruben, gijs, case):
     home_visit = FollowUpType.objects.get(code="huisbezoek-wijkteam")
-    action = services.action_assign(
+    action = action_services.action_assign(
         actor=ruben, case=case, follow_up_type=home_visit, organisation=gijs.organisation
     )
     web.force_login(gijs)
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 200
     assert web.get(f"/casussen/{case.pk}/").status_code == 200
-    services.action_respond(actor=gijs, action=action, accept=False, reason="Geen capaciteit deze maand.")
+    action_services.action_respond(
+        actor=gijs, action=action, accept=False, reason="Geen capaciteit deze maand."
+    )
     assert web.get(f"/jongeren/{case.youth_id}/").status_code == 404
     assert web.get(f"/casussen/{case.pk}/").status_code == 404
     # Its own action stays readable for the organisation that declined it.
@@ -93,7 +97,9 @@ def test_an_action_makes_its_organisation_involved_until_it_is_declined(web, rub
 
 @pytest.mark.django_db
 def test_only_the_procesregie_and_the_procesregisseur_change_a_case(web, ruben, petra, bas, fleur, case):
-    services.case_organisation_add(actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent")
+    case_services.case_organisation_add(
+        actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
+    )
     data = {"to": "in_onderzoek", "reason": "Start"}
     for persona in (petra, bas):  # the projectleider reads; an involved partner reads
         web.force_login(persona)
@@ -116,8 +122,10 @@ def test_only_the_procesregie_and_the_procesregisseur_change_a_case(web, ruben, 
 
 @pytest.mark.django_db
 def test_closing_with_open_actions_is_refused_and_closing_ends_the_roles(web, ruben, bas, gijs, case):
-    services.case_organisation_add(actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent")
-    action = services.action_assign(
+    case_services.case_organisation_add(
+        actor=ruben, case=case, organisation=bas.organisation, role="Jeugdagent"
+    )
+    action = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=FollowUpType.objects.get(code="huisbezoek-wijkteam"),
@@ -134,7 +142,7 @@ def test_closing_with_open_actions_is_refused_and_closing_ends_the_roles(web, ru
     response = web.post(f"/casussen/{case.pk}/sluiten/", closing)
     assert response.status_code == 400
     assert "nog 1 open actie" in response.content.decode()
-    services.action_finish(actor=ruben, action=action, done=False, note="Verhuisd")
+    action_services.action_finish(actor=ruben, action=action, done=False, note="Verhuisd")
     assert web.post(f"/casussen/{case.pk}/sluiten/", closing).status_code == 302
     assert not CaseOrganisation.objects.filter(case=case, ended_at__isnull=True).exists()
     web.force_login(bas)
@@ -147,7 +155,7 @@ def test_a_youth_has_one_open_case_at_a_time(ruben, case):
     from core.errors import DomainError
 
     with pytest.raises(DomainError, match=f"al een open casus \\(casus {case.pk}\\)"):
-        services.case_open(actor=ruben, youth=case.youth, procesregie_holder=ruben)
+        case_services.case_open(actor=ruben, youth=case.youth, procesregie_holder=ruben)
 
 
 @pytest.mark.django_db
@@ -170,7 +178,7 @@ def test_the_case_page_shows_what_is_overdue_and_logs_the_read(web, ruben, gijs,
 
     from django.utils import timezone
 
-    action = services.action_assign(
+    action = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=FollowUpType.objects.get(code="huisbezoek-wijkteam"),
@@ -217,17 +225,25 @@ def test_the_case_page_manages_goals_enrolments_and_family(web, ruben, case, pla
 @pytest.mark.django_db
 def test_the_board_and_the_list_need_a_fixed_number_of_queries(web, ruben, bas, case):
     web.force_login(ruben)
-    web.get("/casussen/")
-    with CaptureQueriesContext(connection) as before_board:
-        web.get("/casussen/")
-    with CaptureQueriesContext(connection) as before_list:
-        web.get("/casussen/lijst/")
-    for n in range(4):
-        make_youth_with_case(bas, ruben, first_name=f"Extra{n}")
-    signal_logged(bas, first_name="Nog", last_name="Een")
-    with CaptureQueriesContext(connection) as after_board:
-        web.get("/casussen/")
-    with CaptureQueriesContext(connection) as after_list:
-        web.get("/casussen/lijst/")
-    assert len(after_board) == len(before_board)
-    assert len(after_list) == len(before_list)
+
+    def grow() -> None:
+        for n in range(4):
+            make_youth_with_case(bas, ruben, first_name=f"Extra{n}")
+        signal_logged(bas, first_name="Nog", last_name="Een")
+
+    assert_queries_flat(
+        {"board": lambda: web.get("/casussen/"), "list": lambda: web.get("/casussen/lijst/")}, grow=grow
+    )
+
+
+@pytest.mark.django_db
+def test_a_refused_row_action_shows_its_reason_on_the_case_page(web, ruben, case):
+    web.force_login(ruben)
+    row = CaseOrganisation.objects.get(case=case, is_procesregie=True)
+    response = web.post(f"/casussen/{case.pk}/organisaties/{row.pk}/beeindigen/")
+    assert response.status_code == 400
+    assert "geef eerst de procesregie aan een ander" in response.content.decode()
+    row.refresh_from_db()
+    assert row.ended_at is None
+    response = web.post(f"/casussen/{case.pk}/doelen/0/", {"status": "bereikt"})
+    assert response.status_code == 404

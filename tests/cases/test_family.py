@@ -2,8 +2,9 @@
 
 import pytest
 
-from cases import services, tasks
+from cases import tasks
 from cases.models import FamilyMatchParticipant
+from cases.services import core as case_services
 from core.errors import DomainError
 from core.models import Notification
 from pgaanpak.schedule import CELERY_BEAT_SCHEDULE
@@ -21,7 +22,7 @@ def test_linking_a_sibling_known_to_another_organisation_tells_both_sides_contac
     tim = signal_logged(
         daan, first_name="Tim", last_name="de Vries", description="Vernieling bij de skatebaan."
     ).youth
-    services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
     to_halt = _family_notes(daan.organisation)
     assert len(to_halt) == 1
     for organisation in (bas.organisation, chaima.organisation, ruben.organisation):
@@ -34,7 +35,7 @@ def test_linking_a_sibling_known_to_another_organisation_tells_both_sides_contac
     for note in Notification.objects.filter(kind="gezinsmatch"):
         assert "Tim" not in note.text and "Sanne" not in note.text and "skatebaan" not in note.text
     # Telling is once per link: checking again tells nobody again.
-    assert services.family_matches_refresh() == 0
+    assert case_services.family_matches_refresh() == 0
     assert Notification.objects.filter(kind="gezinsmatch").count() == 4
     # Halt still does not see Sanne, nor the case: a family match gives contact, not access.
     web.force_login(daan)
@@ -45,7 +46,7 @@ def test_linking_a_sibling_known_to_another_organisation_tells_both_sides_contac
 @pytest.mark.django_db
 def test_a_newly_involved_organisation_is_matched_by_the_daily_job(ruben, daan, gijs, case):
     tim = signal_logged(daan, first_name="Tim", last_name="de Vries").youth
-    services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
     signal_logged(gijs, tim, domain="home", category="zorgen-thuis", description="Spanningen thuis.")
     assert tasks.family_matches_refresh.delay().get() == 1
     assert len(_family_notes(gijs.organisation)) == 1
@@ -59,21 +60,21 @@ def test_a_newly_involved_organisation_is_matched_by_the_daily_job(ruben, daan, 
 def test_no_family_match_when_the_same_organisations_know_both_youths(ruben, bas, chaima, case):
     tim = signal_logged(bas, first_name="Tim", last_name="de Vries").youth
     signal_logged(chaima, tim, domain="school", category="schoolverzuim", description="Afwezig.")
-    services.case_open(actor=ruben, youth=tim, procesregie_holder=ruben)  # Gemeente knows Tim too now
-    link = services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
-    assert services.family_match_check(link=link) == []
-    household = services.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Fatima")
-    assert services.family_match_check(link=household) == []
+    case_services.case_open(actor=ruben, youth=tim, procesregie_holder=ruben)  # Gemeente knows Tim too now
+    link = case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    assert case_services.family_match_check(link=link) == []
+    household = case_services.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Fatima")
+    assert case_services.family_match_check(link=household) == []
     assert not Notification.objects.filter(kind="gezinsmatch").exists()
 
 
 @pytest.mark.django_db
 def test_a_family_link_is_a_youth_or_a_first_name_not_both(ruben, case):
     with pytest.raises(DomainError, match="niet allebei"):
-        services.family_link_add(actor=ruben, case=case, relation="ouder")
+        case_services.family_link_add(actor=ruben, case=case, relation="ouder")
     with pytest.raises(DomainError, match="niet allebei"):
-        services.family_link_add(
+        case_services.family_link_add(
             actor=ruben, case=case, relation="ouder", linked_youth=case.youth, member_name="X"
         )
     with pytest.raises(DomainError, match="zichzelf"):
-        services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=case.youth)
+        case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=case.youth)

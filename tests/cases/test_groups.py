@@ -1,18 +1,17 @@
 """The group approach: seven steps in order, the namenlijst, members taken into a case."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from cases import services
 from cases.models import Case, YouthGroup, YouthGroupStep
+from cases.services import groups as group_services
 from core.errors import DomainError
 from tests.factories import signal_logged
+from tests.querycount import assert_queries_flat
 
 
 @pytest.fixture
 def group(ruben, bas, case_lists):
-    return services.youth_group_create(
+    return group_services.youth_group_create(
         actor=ruben,
         name="Groep Winkelcentrum Holtenbroek",
         area="Holtenbroek, winkelcentrum",
@@ -37,7 +36,7 @@ def test_a_new_group_has_seven_steps_and_step_one_is_running(group, ruben):
 @pytest.mark.django_db
 def test_a_step_completes_only_with_its_details_and_after_the_step_before(group, ruben):
     with pytest.raises(DomainError, match="Rond eerst stap 1 af"):
-        services.youth_group_step_update(
+        group_services.youth_group_step_update(
             actor=ruben,
             step=_step(group, 2),
             status="afgerond",
@@ -49,23 +48,23 @@ def test_a_step_completes_only_with_its_details_and_after_the_step_before(group,
             },
         )
     with pytest.raises(DomainError, match="kan pas worden afgerond met: Gedeelde signalen") as error:
-        services.youth_group_step_update(actor=ruben, step=_step(group, 1), status="afgerond")
+        group_services.youth_group_step_update(actor=ruben, step=_step(group, 1), status="afgerond")
     assert error.value.code == "step_incomplete"
-    services.youth_group_step_update(
+    group_services.youth_group_step_update(
         actor=ruben,
         step=_step(group, 1),
         status="afgerond",
         details={"signalen": "Politie en boa's: overlast."},
     )
     with pytest.raises(DomainError, match="kent het gegeven 'label'"):
-        services.youth_group_step_update(
+        group_services.youth_group_step_update(
             actor=ruben, step=_step(group, 2), status="bezig", details={"label": "x"}
         )
     with pytest.raises(DomainError, match="jjjj-mm-dd"):
-        services.youth_group_step_update(
+        group_services.youth_group_step_update(
             actor=ruben, step=_step(group, 2), status="bezig", details={"groepsscan_datum": "10-01-2025"}
         )
-    step = services.youth_group_step_update(
+    step = group_services.youth_group_step_update(
         actor=ruben,
         step=_step(group, 2),
         status="afgerond",
@@ -78,11 +77,11 @@ def test_a_step_completes_only_with_its_details_and_after_the_step_before(group,
     )
     assert step.completed_on is not None and step.started_on is not None
     # Step 4 needs the decision of the lokale driehoek.
-    services.youth_group_step_update(
+    group_services.youth_group_step_update(
         actor=ruben, step=_step(group, 3), status="afgerond", details={"dynamiek": "x", "conceptplan": "y"}
     )
     with pytest.raises(DomainError, match="Besluit van de lokale driehoek"):
-        services.youth_group_step_update(
+        group_services.youth_group_step_update(
             actor=ruben,
             step=_step(group, 4),
             status="afgerond",
@@ -94,21 +93,39 @@ def test_a_step_completes_only_with_its_details_and_after_the_step_before(group,
 def test_the_namenlijst_has_one_youth_per_place(group, ruben, bas):
     sanne = signal_logged(bas, first_name="Sanne", last_name="de Vries").youth
     tim = signal_logged(bas, first_name="Tim", last_name="Jansen").youth
-    services.youth_group_member_add(
+    group_services.youth_group_member_add(
         actor=ruben, youth_group=group, youth=sanne, role="kern", namenlijst_position=1
     )
     with pytest.raises(DomainError, match="Plek 1 op de namenlijst is al bezet"):
-        services.youth_group_member_add(
+        group_services.youth_group_member_add(
             actor=ruben, youth_group=group, youth=tim, role="meeloper", namenlijst_position=1
         )
     with pytest.raises(DomainError, match="al lid"):
-        services.youth_group_member_add(actor=ruben, youth_group=group, youth=sanne, role="kern")
+        group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=sanne, role="kern")
+
+
+@pytest.mark.django_db
+def test_a_refused_member_change_shows_its_reason_on_the_group_page(web, group, ruben, bas):
+    sanne = signal_logged(bas, first_name="Sanne", last_name="de Vries").youth
+    tim = signal_logged(bas, first_name="Tim", last_name="Jansen").youth
+    group_services.youth_group_member_add(
+        actor=ruben, youth_group=group, youth=sanne, role="kern", namenlijst_position=1
+    )
+    member = group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=tim, role="kern")
+    web.force_login(ruben)
+    url = f"/groepen/{group.pk}/leden/{member.pk}/"
+    response = web.post(url, {"role": "leider", "namenlijst_position": 1})
+    assert response.status_code == 400
+    assert "Plek 1 op de namenlijst is al bezet" in response.content.decode()
+    assert web.post(url, {"role": "leider", "namenlijst_position": 2}).status_code == 302
+    member.refresh_from_db()
+    assert (member.role, member.namenlijst_position) == ("leider", 2)
 
 
 @pytest.mark.django_db
 def test_a_member_is_taken_into_a_case_in_one_action_and_keeps_the_link(web, group, ruben, bas):
     sanne = signal_logged(bas, first_name="Sanne", last_name="de Vries").youth
-    member = services.youth_group_member_add(actor=ruben, youth_group=group, youth=sanne, role="leider")
+    member = group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=sanne, role="leider")
     web.force_login(ruben)
     response = web.post(f"/groepen/{group.pk}/leden/{member.pk}/casus/", {"procesregie_holder": ruben.pk})
     case = Case.objects.get(youth=sanne)
@@ -153,7 +170,7 @@ def test_only_the_procesregisseur_creates_groups_and_a_step_owner_updates_their_
     assert response.status_code == 302
     assert YouthGroup.objects.filter(name="De Hoek").exists()
     # The police officer who owns step 2 records the groepsscan.
-    services.youth_group_step_update(actor=ruben, step=_step(group, 2), status="bezig", owner=bas)
+    group_services.youth_group_step_update(actor=ruben, step=_step(group, 2), status="bezig", owner=bas)
     web.force_login(bas)
     response = web.post(
         f"/groepen/{group.pk}/stappen/2/",
@@ -175,28 +192,25 @@ def test_only_the_procesregisseur_creates_groups_and_a_step_owner_updates_their_
 @pytest.mark.django_db
 def test_the_group_pages_need_a_fixed_number_of_queries(web, group, ruben, bas):
     first = signal_logged(bas, first_name="Eerste", last_name="Lid").youth
-    member = services.youth_group_member_add(actor=ruben, youth_group=group, youth=first, role="kern")
-    services.youth_group_member_open_case(actor=ruben, member=member, procesregie_holder=ruben)
+    member = group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=first, role="kern")
+    group_services.youth_group_member_open_case(actor=ruben, member=member, procesregie_holder=ruben)
     web.force_login(ruben)
-    web.get("/groepen/")
-    with CaptureQueriesContext(connection) as list_before:
-        web.get("/groepen/")
-    with CaptureQueriesContext(connection) as detail_before:
-        web.get(f"/groepen/{group.pk}/")
-    for n in range(4):
-        youth = signal_logged(bas, first_name=f"Lid{n}", last_name="Groep").youth
-        services.youth_group_member_add(
-            actor=ruben, youth_group=group, youth=youth, role="meeloper", namenlijst_position=n + 1
-        )
-        services.youth_group_create(actor=ruben, name=f"Groep {n}", area="Stadshagen", coordinator=ruben)
-    member = group.members.filter(case__isnull=True).first()
-    services.youth_group_member_open_case(actor=ruben, member=member, procesregie_holder=ruben)
-    with CaptureQueriesContext(connection) as list_after:
-        web.get("/groepen/")
-    with CaptureQueriesContext(connection) as detail_after:
-        web.get(f"/groepen/{group.pk}/")
-    assert len(list_after) == len(list_before)
-    assert len(detail_after) == len(detail_before)
+
+    def grow() -> None:
+        for n in range(4):
+            youth = signal_logged(bas, first_name=f"Lid{n}", last_name="Groep").youth
+            group_services.youth_group_member_add(
+                actor=ruben, youth_group=group, youth=youth, role="meeloper", namenlijst_position=n + 1
+            )
+            group_services.youth_group_create(
+                actor=ruben, name=f"Groep {n}", area="Stadshagen", coordinator=ruben
+            )
+        member = group.members.filter(case__isnull=True).first()
+        group_services.youth_group_member_open_case(actor=ruben, member=member, procesregie_holder=ruben)
+
+    assert_queries_flat(
+        {"list": lambda: web.get("/groepen/"), "detail": lambda: web.get(f"/groepen/{group.pk}/")}, grow=grow
+    )
 
 
 @pytest.mark.django_db
@@ -216,7 +230,7 @@ def test_completing_step_seven_closes_the_group(group, ruben):
         7: {"evaluatie": "x", "overdracht": "Aan het jongerenwerk"},
     }
     for number, values in details.items():
-        services.youth_group_step_update(
+        group_services.youth_group_step_update(
             actor=ruben, step=_step(group, number), status="afgerond", details=values
         )
     group.refresh_from_db()

@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
-from cases import services
 from cases.models import Action, Case, FamilyLink, FollowUpType, YouthGroupMember
+from cases.services import actions as action_services
+from cases.services import core as case_services
+from cases.services import groups as group_services
 from core.errors import DomainError
 from tests.factories import signal_logged
 from youths.models import Youth
@@ -25,17 +27,17 @@ def twins(bas, chaima, case_lists):
 @pytest.mark.django_db
 def test_the_duplicates_case_action_group_and_family_move_to_the_survivor(ruben, gijs, twins):
     survivor, duplicate = twins
-    case = services.case_open(actor=ruben, youth=duplicate, procesregie_holder=ruben)
-    action = services.action_assign(
+    case = case_services.case_open(actor=ruben, youth=duplicate, procesregie_holder=ruben)
+    action = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=FollowUpType.objects.get(code="huisbezoek-wijkteam"),
         organisation=gijs.organisation,
     )
-    group = services.youth_group_create(actor=ruben, name="G", area="A", coordinator=ruben)
-    services.youth_group_member_add(actor=ruben, youth_group=group, youth=duplicate, role="kern")
-    services.youth_group_member_add(actor=ruben, youth_group=group, youth=survivor, role="meeloper")
-    services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=survivor)
+    group = group_services.youth_group_create(actor=ruben, name="G", area="A", coordinator=ruben)
+    group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=duplicate, role="kern")
+    group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=survivor, role="meeloper")
+    case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=survivor)
     merge = youth_merge(actor=ruben, survivor=survivor, duplicate=duplicate)
     assert not Youth.objects.filter(pk=duplicate.pk).exists()
     assert Case.objects.get(pk=case.pk).youth == survivor
@@ -50,8 +52,8 @@ def test_the_duplicates_case_action_group_and_family_move_to_the_survivor(ruben,
 @pytest.mark.django_db
 def test_merging_two_records_that_both_have_an_open_case_is_refused(ruben, twins):
     survivor, duplicate = twins
-    services.case_open(actor=ruben, youth=survivor, procesregie_holder=ruben)
-    services.case_open(actor=ruben, youth=duplicate, procesregie_holder=ruben)
+    case_services.case_open(actor=ruben, youth=survivor, procesregie_holder=ruben)
+    case_services.case_open(actor=ruben, youth=duplicate, procesregie_holder=ruben)
     with pytest.raises(DomainError, match="Beide registraties hebben een open casus"):
         youth_merge(actor=ruben, survivor=survivor, duplicate=duplicate)
     assert Youth.objects.filter(pk=duplicate.pk).exists()

@@ -6,14 +6,15 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from cases import services, tasks
+from cases import tasks
 from cases.models import Action, FollowUpType
+from cases.services import actions as action_services
 from core.models import Notification
 from pgaanpak.schedule import CELERY_BEAT_SCHEDULE
 
 
 def _overdue(ruben, case, code, organisation, days=3, **kwargs):
-    action = services.action_assign(
+    action = action_services.action_assign(
         actor=ruben,
         case=case,
         follow_up_type=FollowUpType.objects.get(code=code),
@@ -50,11 +51,11 @@ def test_run_twice_on_one_day_it_notifies_once(ruben, gijs, daan, case, django_c
 def test_the_next_day_it_notifies_again_until_the_action_is_done(ruben, gijs, case):
     action = _overdue(ruben, case, "huisbezoek-wijkteam", gijs.organisation)
     today = timezone.localdate()
-    assert services.actions_overdue_notify(today=today) == 1
-    assert services.actions_overdue_notify(today=today) == 0
-    assert services.actions_overdue_notify(today=today + dt.timedelta(days=1)) == 1
-    services.action_finish(actor=gijs, action=action, done=True)
-    assert services.actions_overdue_notify(today=today + dt.timedelta(days=2)) == 0
+    assert action_services.actions_overdue_notify(today=today) == 1
+    assert action_services.actions_overdue_notify(today=today) == 0
+    assert action_services.actions_overdue_notify(today=today + dt.timedelta(days=1)) == 1
+    action_services.action_finish(actor=gijs, action=action, done=True)
+    assert action_services.actions_overdue_notify(today=today + dt.timedelta(days=2)) == 0
     assert _overdue_notifications().count() == 2
     # Without an owner the organisation as a whole is told (its contact is e-mailed).
     assert _overdue_notifications().first().user is None
@@ -63,10 +64,10 @@ def test_the_next_day_it_notifies_again_until_the_action_is_done(ruben, gijs, ca
 @pytest.mark.django_db
 def test_declined_and_cancelled_actions_are_not_chased(ruben, gijs, daan, case):
     declined = _overdue(ruben, case, "huisbezoek-wijkteam", gijs.organisation)
-    services.action_respond(actor=gijs, action=declined, accept=False, reason="Niet van ons")
+    action_services.action_respond(actor=gijs, action=declined, accept=False, reason="Niet van ons")
     cancelled = _overdue(ruben, case, "halt-preventief", daan.organisation)
-    services.action_finish(actor=ruben, action=cancelled, done=False, note="Niet meer nodig")
-    assert services.actions_overdue_notify() == 0
+    action_services.action_finish(actor=ruben, action=cancelled, done=False, note="Niet meer nodig")
+    assert action_services.actions_overdue_notify() == 0
 
 
 def test_the_job_is_scheduled_daily():
@@ -78,7 +79,7 @@ def test_the_job_is_scheduled_daily():
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_the_job_runs_on_a_real_worker_and_is_idempotent_there(celery_worker_process, ruben, gijs, flag):
-    from cases.services import case_open
+    from cases.services.core import case_open
 
     case = case_open(actor=ruben, youth=flag.youth, procesregie_holder=ruben)
     _overdue(ruben, case, "huisbezoek-wijkteam", gijs.organisation)

@@ -10,17 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases.models import Action, AgendaItem, Case, CaseTransition, FollowUpType, LegalBasis
-from cases.services import (
-    CaseClosing,
-    action_assign,
-    action_finish,
+from cases.services.actions import action_assign, action_finish
+from cases.services.core import CaseClosing, case_open, case_transition, enrolment_add, enrolment_end
+from cases.services.meetings import (
     agenda_item_add,
     agenda_item_decide,
     agenda_item_record_legal_basis,
-    case_open,
-    case_transition,
-    enrolment_add,
-    enrolment_end,
     meeting_create,
 )
 from monitoring import computations
@@ -38,7 +33,7 @@ Q4_2024, Q1, Q2 = Period.parse("2024-Q4"), Period.parse("2025-Q1"), Period.parse
 
 @pytest.fixture
 def case_lists(indicators, reference_lists):
-    from cases.services import case_lists_load
+    from cases.services.lists import case_lists_load
 
     case_lists_load(actor=None)
 

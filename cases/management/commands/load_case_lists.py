@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from cases.services import case_lists_load
+from cases.services.lists import case_lists_load
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The cases API, one module per sub-domain (pgaanpak.api_urls registers the viewsets)."""

@@ -1,0 +1,131 @@
+"""Input shape for the case pages. Domain rules live in cases.services; these only parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+from core.forms import RadioSelect, StyledForm
+from tracks.models import Intervention
+
+from ..lifecycle import CaseStatus
+from ..models import (
+    CaseGoal,
+    ClosingReason,
+    Enrolment,
+    FamilyLink,
+    LifeDomain,
+    Perspective,
+    Qualification,
+)
+from ..selectors import core as case_selectors
+from .fields import (
+    DateInput,
+    OrganisationChoiceField,
+    PersonChoiceField,
+    active_organisations,
+    set_queryset,
+)
+
+
+class CaseOpenForm(StyledForm):
+    procesregie_holder = PersonChoiceField(
+        label=_("Procesregie"), queryset=case_selectors.procesregie_candidates()
+    )
+    reason = forms.CharField(
+        label=_("Aanleiding"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "procesregie_holder", case_selectors.procesregie_candidates())
+
+
+class ProcesregieForm(StyledForm):
+    holder = PersonChoiceField(label=_("Procesregie naar"), queryset=case_selectors.procesregie_candidates())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "holder", case_selectors.procesregie_candidates())
+
+
+class TransitionForm(StyledForm):
+    """A step along the status table; the choices are the steps possible now (closing has its own form)."""
+
+    to = forms.ChoiceField(label=_("Volgende stap"), choices=CaseStatus.choices)
+    reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+    def __init__(self, *args: Any, steps: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if steps is not None:
+            to = self.fields["to"]
+            if isinstance(to, forms.ChoiceField):
+                to.choices = [(t.target.value, f"{t.label} ({t.target.label.lower()})") for t in steps]
+
+
+class CloseForm(StyledForm):
+    reason = forms.CharField(
+        label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+    closing_reason = forms.ChoiceField(label=_("Reden van sluiten"), choices=ClosingReason.choices)
+    outcome_perspective = forms.ChoiceField(
+        label=_("Duurzaam perspectief"), choices=Perspective.choices, widget=RadioSelect
+    )
+    outcome_qualification = forms.ChoiceField(
+        label=_("Diploma, (deel)certificaat of praktijkverklaring"),
+        choices=Qualification.choices,
+        widget=RadioSelect,
+    )
+    outcome_network_size = forms.IntegerField(
+        label=_("Aantal mensen in het netwerk"),
+        min_value=0,
+        max_value=100,
+        help_text=_("Mensen op wie de jongere kan terugvallen (het plan vraagt er minstens 3)."),
+    )
+
+
+class CaseOrganisationForm(StyledForm):
+    organisation = OrganisationChoiceField(label=_("Organisatie"), queryset=Organisation.objects.none())
+    role = forms.CharField(label=_("Rol in de casus"), max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "organisation", active_organisations())
+
+
+class GoalForm(StyledForm):
+    life_domain = forms.ChoiceField(label=_("Leefgebied"), choices=LifeDomain.choices)
+    description = forms.CharField(label=_("Doel"), max_length=500)
+
+
+class GoalStatusForm(StyledForm):
+    status = forms.ChoiceField(label=_("Status"), choices=CaseGoal.Status.choices)
+
+
+class EnrolmentForm(StyledForm):
+    intervention = forms.ModelChoiceField(label=_("Interventie"), queryset=Intervention.objects.none())
+    started_on = forms.DateField(label=_("Start"), widget=DateInput())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "intervention", Intervention.objects.order_by("order"))
+
+
+class EnrolmentEndForm(StyledForm):
+    ended_on = forms.DateField(label=_("Einde"), widget=DateInput())
+    result = forms.ChoiceField(label=_("Resultaat"), choices=Enrolment.Result.choices)
+    note = forms.CharField(label=_("Toelichting"), max_length=500, required=False)
+
+
+class FamilyLinkForm(StyledForm):
+    relation = forms.ChoiceField(label=_("Relatie"), choices=FamilyLink.Relation.choices)
+    linked_youth = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    member_name = forms.CharField(
+        label=_("Roepnaam gezinslid"),
+        max_length=100,
+        required=False,
+        help_text=_("Alleen voor een gezinslid dat niet als jongere op het platform staat."),
+    )

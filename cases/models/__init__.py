@@ -1,0 +1,54 @@
+"""Meetings, cases (casussen) with procesregie, the follow-up catalogue and the group approach.
+
+One module per sub-domain; every model is imported here, so Django's app registry and
+`from cases.models import X` see them all (app label and tables unchanged).
+
+Managed lists (legal bases, the follow-up catalogue) are seeded by `load_case_lists` and kept by the
+projectleider in the admin: they live in a case-data app, which the beheerder never touches
+(accounts.roles.CASE_DATA_APPS).
+"""
+
+from .actions import Action
+from .core import (
+    Case,
+    CaseGoal,
+    CaseGroupObjectPermission,
+    CaseOrganisation,
+    CaseTransition,
+    CaseUserObjectPermission,
+    ClosingReason,
+    Enrolment,
+    FamilyLink,
+    FamilyMatchParticipant,
+    LifeDomain,
+    Perspective,
+    Qualification,
+)
+from .groups import YouthGroup, YouthGroupMember, YouthGroupOrganisation, YouthGroupStep
+from .lists import FollowUpType, LegalBasis
+from .meetings import AgendaItem, Meeting
+
+__all__ = [
+    "Action",
+    "AgendaItem",
+    "Case",
+    "CaseGoal",
+    "CaseGroupObjectPermission",
+    "CaseOrganisation",
+    "CaseTransition",
+    "CaseUserObjectPermission",
+    "ClosingReason",
+    "Enrolment",
+    "FamilyLink",
+    "FamilyMatchParticipant",
+    "FollowUpType",
+    "LegalBasis",
+    "LifeDomain",
+    "Meeting",
+    "Perspective",
+    "Qualification",
+    "YouthGroup",
+    "YouthGroupMember",
+    "YouthGroupOrganisation",
+    "YouthGroupStep",
+]

@@ -1,0 +1,60 @@
+"""API shapes for follow-up actions. Input serializers validate shape only; the services apply the rules."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from ..models import (
+    Action,
+    Case,
+    FollowUpType,
+)
+from .fields import OrganisationRefSerializer, PersonField, YouthRefField
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    youth = YouthRefField(read_only=True)
+    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(read_only=True)
+    follow_up_type: serializers.SlugRelatedField[FollowUpType] = serializers.SlugRelatedField(
+        read_only=True, slug_field="code"
+    )
+    organisation = OrganisationRefSerializer(read_only=True)
+    owner = PersonField(read_only=True)
+    overdue = serializers.BooleanField(source="is_overdue", read_only=True)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "youth",
+            "case",
+            "follow_up_type",
+            "organisation",
+            "owner",
+            "description",
+            "due_on",
+            "status",
+            "response",
+            "response_reason",
+            "overdue",
+            "result_note",
+            "created_at",
+        ]
+
+
+class ActionCreateSerializer(serializers.Serializer):
+    case = serializers.IntegerField(min_value=1)
+    follow_up_type = serializers.SlugField()
+    organisation = serializers.IntegerField(min_value=1)
+    due_on = serializers.DateField(required=False, allow_null=True)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class ActionRespondSerializer(serializers.Serializer):
+    accept = serializers.BooleanField()
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class ActionFinishSerializer(serializers.Serializer):
+    done = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)

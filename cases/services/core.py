@@ -1,0 +1,536 @@
+"""Writes for the case core: opening, procesregie, transitions, organisations, goals, enrolments and
+family. Also the small input checks and the case-access bookkeeping the other sub-domains share.
+
+Every function is atomic, keyword-only, takes the acting user and is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from guardian.shortcuts import assign_perm, remove_perm
+
+from accounts.access import Actor, has_role_permission
+from accounts.models import Organisation, User
+from accounts.services import organisation_access_group
+from core.audit import acting_as
+from core.errors import DomainError
+from core.services import notification_send
+from tracks.models import Intervention
+from youths.models import Involvement, InvolvementReason, Youth
+from youths.services.involvement import involvement_add, involvement_end
+
+from ..lifecycle import CaseStatus, transition_check
+from ..models import (
+    Action,
+    AgendaItem,
+    Case,
+    CaseGoal,
+    CaseOrganisation,
+    CaseTransition,
+    ClosingReason,
+    Enrolment,
+    FamilyLink,
+    FamilyMatchParticipant,
+    LifeDomain,
+    Perspective,
+    Qualification,
+)
+
+VIEW_CASE = "cases.view_case"
+VIEW_ALL_CASES = "cases.view_all_cases"
+VIEW_INVOLVED_CASES = "cases.view_involved_cases"
+# Stored as the role of the procesregie holder's organisation in the case (Dutch: it is shown as is).
+PROCESREGIE_ROLE = "Procesregie"
+
+
+# --- Helpers --------------------------------------------------------------------------------------
+
+
+def local_today() -> dt.date:
+    return timezone.localdate()
+
+
+def text_required(value: str, *, field: str, message: str, max_length: int) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise DomainError(message, field=field)
+    if len(text) > max_length:
+        raise DomainError(
+            _("Maximaal %(n)s tekens (nu %(len)s).") % {"n": max_length, "len": len(text)}, field=field
+        )
+    return text
+
+
+def text_optional(value: str, *, field: str, max_length: int) -> str:
+    text = (value or "").strip()
+    if len(text) > max_length:
+        raise DomainError(
+            _("Maximaal %(n)s tekens (nu %(len)s).") % {"n": max_length, "len": len(text)}, field=field
+        )
+    return text
+
+
+def _may_work_on_cases(user: User) -> bool:
+    return has_role_permission(user, VIEW_ALL_CASES) or has_role_permission(user, VIEW_INVOLVED_CASES)
+
+
+def case_access_sync(*, actor: Actor, case: Case, organisation: Organisation) -> None:
+    """Make the organisation's access to the case and its youth match its involvement in the case.
+
+    The organisation is involved in the case (reason "case" on the youth, `view_case` on the case) while
+    it has an active role in it; it also sees the case while one of its actions in it is open and not
+    declined (the action itself keeps it involved with the youth, reason "action"). This function and
+    the action services are the only places that grant or withdraw `view_case`.
+    """
+    has_role = case.organisation_roles.filter(organisation=organisation, ended_at__isnull=True).exists()
+    if has_role:
+        involvement_add(
+            actor=actor,
+            organisation=organisation,
+            youth=case.youth,
+            reason=InvolvementReason.Kind.CASE,
+            reference_id=case.pk,
+        )
+    else:
+        involvement_end(
+            actor=actor,
+            organisation=organisation,
+            youth=case.youth,
+            reason=InvolvementReason.Kind.CASE,
+            reference_id=case.pk,
+        )
+    has_open_action = (
+        case.actions.filter(organisation=organisation, status=Action.Status.OPEN)
+        .exclude(response=Action.Response.DECLINED)
+        .exists()
+    )
+    group = organisation_access_group(organisation)
+    if has_role or has_open_action:
+        assign_perm(VIEW_CASE, group, case)
+    else:
+        remove_perm(VIEW_CASE, group, case)
+
+
+def lock_case(case: Case) -> Case:
+    """Serialise changes to one case (status, roles, actions) within this transaction."""
+    return Case.objects.select_for_update(of=("self",)).select_related("youth").get(pk=case.pk)
+
+
+# --- Cases ----------------------------------------------------------------------------------------
+
+
+def _procesregie_organisation(holder: User | None) -> Organisation:
+    """The organisation of a person who may hold procesregie; refused for anyone else."""
+    organisation = holder.organisation if holder is not None and holder.is_active else None
+    if holder is None or organisation is None or not _may_work_on_cases(holder):
+        raise DomainError(
+            _(
+                "Procesregie kan alleen bij een actieve procesregisseur of een professional van een "
+                "partner liggen."
+            ),
+            field="procesregie_holder",
+        )
+    return organisation
+
+
+@transaction.atomic
+def case_open(
+    *,
+    actor: Actor,
+    youth: Youth,
+    procesregie_holder: User,
+    reason: str = "",
+    opened_from: AgendaItem | None = None,
+) -> Case:
+    """Open a case for a youth (status aangemeld) with its procesregie holder, whose organisation becomes
+    involved. One open case per youth: a second one is refused with a pointer to the open one."""
+    organisation = _procesregie_organisation(procesregie_holder)
+    reason = text_optional(reason, field="reason", max_length=2000)
+    open_case = Case.objects.filter(youth=youth).exclude(status=CaseStatus.GESLOTEN).first()
+    if open_case is not None:
+        raise DomainError(
+            _("Deze jongere heeft al een open casus (casus %(id)s).") % {"id": open_case.pk},
+            field="youth",
+            code="case_already_open",
+        )
+    now = timezone.now()
+    with acting_as(actor):
+        case = Case.objects.create(
+            youth=youth,
+            procesregie_holder=procesregie_holder,
+            reason=reason,
+            opened_from=opened_from,
+            opened_at=now,
+            opened_by=actor,
+            status_changed_at=now,
+        )
+        CaseTransition.objects.create(
+            case=case,
+            source="",
+            target=CaseStatus.AANGEMELD,
+            reason=reason or str(_("Casus geopend")),
+            by=actor,
+            at=now,
+        )
+        CaseOrganisation.objects.create(
+            case=case,
+            organisation=organisation,
+            role=PROCESREGIE_ROLE,
+            is_procesregie=True,
+            added_by=actor,
+        )
+        case_access_sync(actor=actor, case=case, organisation=organisation)
+    return case
+
+
+@transaction.atomic
+def case_procesregie_assign(*, actor: Actor, case: Case, holder: User) -> Case:
+    """Give procesregie to another person; the organisation's role moves along when it changes."""
+    case = lock_case(case)
+    if case.is_closed:
+        raise DomainError(_("Een gesloten casus kan niet meer worden gewijzigd."), field="procesregie_holder")
+    organisation = _procesregie_organisation(holder)
+    with acting_as(actor):
+        old_role = case.organisation_roles.filter(is_procesregie=True, ended_at__isnull=True).first()
+        case.procesregie_holder = holder
+        case.save(update_fields=["procesregie_holder"])
+        if old_role is None or old_role.organisation_id != holder.organisation_id:
+            if old_role is not None:
+                old_role.ended_at, old_role.ended_by = timezone.now(), actor
+                old_role.save(update_fields=["ended_at", "ended_by"])
+                case_access_sync(actor=actor, case=case, organisation=old_role.organisation)
+            existing = case.organisation_roles.filter(
+                organisation=organisation, ended_at__isnull=True
+            ).first()
+            if existing is not None:
+                existing.is_procesregie = True
+                existing.role = f"{PROCESREGIE_ROLE}, {existing.role}"[:200]
+                existing.save(update_fields=["is_procesregie", "role"])
+            else:
+                CaseOrganisation.objects.create(
+                    case=case,
+                    organisation=organisation,
+                    role=PROCESREGIE_ROLE,
+                    is_procesregie=True,
+                    added_by=actor,
+                )
+            case_access_sync(actor=actor, case=case, organisation=organisation)
+    return case
+
+
+@dataclass(frozen=True)
+class CaseClosing:
+    """What closing a case asks for: the reason and the outcome the plan measures (3.2)."""
+
+    reason: str
+    perspective: str
+    qualification: str
+    network_size: int | None
+
+
+def _closing_validated(closing: CaseClosing | None) -> CaseClosing:
+    if closing is None:
+        raise DomainError(_("Geef bij het sluiten de reden en de uitkomst."), field="closing_reason")
+    if closing.reason not in ClosingReason.values:
+        raise DomainError(_("Kies de reden van sluiten."), field="closing_reason")
+    if closing.perspective not in Perspective.values:
+        raise DomainError(_("Kies het duurzaam perspectief van de jongere."), field="outcome_perspective")
+    if closing.qualification not in Qualification.values:
+        raise DomainError(
+            _("Kies diploma, certificaat of praktijkverklaring (of geen)."), field="outcome_qualification"
+        )
+    if closing.network_size is None or closing.network_size < 0 or closing.network_size > 100:
+        raise DomainError(
+            _("Geef het aantal mensen in het netwerk van de jongere (0 tot 100)."),
+            field="outcome_network_size",
+        )
+    return closing
+
+
+@transaction.atomic
+def case_transition(
+    *, actor: Actor, case: Case, to: str, reason: str, closing: CaseClosing | None = None
+) -> Case:
+    """Move a case to status `to` along the table in cases.lifecycle, recording who, when and why.
+
+    Closing also records the reason and outcome, refuses while actions are open, and ends every
+    organisation's role (their access to the case and, unless a signal or an action keeps them
+    involved, to the youth).
+    """
+    case = lock_case(case)
+    transition_check(source=case.status, target=to)
+    reason = text_required(reason, field="reason", message=_("Geef de reden van deze stap."), max_length=2000)
+    now = timezone.now()
+    fields = ["status", "status_changed_at"]
+    if to == CaseStatus.GESLOTEN:
+        closing = _closing_validated(closing)
+        open_actions = case.actions.filter(status=Action.Status.OPEN).count()
+        if open_actions:
+            raise DomainError(
+                ngettext(
+                    "Er staat nog %(n)s open actie in deze casus; rond die af of annuleer die eerst.",
+                    "Er staan nog %(n)s open acties in deze casus; rond ze af of annuleer ze eerst.",
+                    open_actions,
+                )
+                % {"n": open_actions},
+                field="to",
+                code="open_actions",
+            )
+        case.closed_at = now
+        case.closing_reason = closing.reason
+        case.outcome_perspective = closing.perspective
+        case.outcome_qualification = closing.qualification
+        case.outcome_network_size = closing.network_size
+        fields += [
+            "closed_at",
+            "closing_reason",
+            "outcome_perspective",
+            "outcome_qualification",
+            "outcome_network_size",
+        ]
+    with acting_as(actor):
+        source = case.status
+        case.status, case.status_changed_at = to, now
+        case.save(update_fields=fields)
+        CaseTransition.objects.create(case=case, source=source, target=to, reason=reason, by=actor, at=now)
+        if to == CaseStatus.GESLOTEN:
+            for role in case.organisation_roles.filter(ended_at__isnull=True).select_related("organisation"):
+                role.ended_at, role.ended_by = now, actor
+                role.save(update_fields=["ended_at", "ended_by"])
+                case_access_sync(actor=actor, case=case, organisation=role.organisation)
+    return case
+
+
+def case_open_or_error(case: Case, field: str) -> None:
+    if case.is_closed:
+        raise DomainError(_("Een gesloten casus kan niet meer worden gewijzigd."), field=field)
+
+
+@transaction.atomic
+def case_organisation_add(
+    *, actor: Actor, case: Case, organisation: Organisation, role: str
+) -> CaseOrganisation:
+    """Involve an organisation in the case with its role: it now sees the case and the youth."""
+    case = lock_case(case)
+    case_open_or_error(case, "organisation")
+    role = text_required(
+        role, field="role", message=_("Geef de rol van de organisatie in de casus."), max_length=200
+    )
+    if not organisation.is_active:
+        raise DomainError(_("Deze organisatie is niet actief."), field="organisation")
+    if case.organisation_roles.filter(organisation=organisation, ended_at__isnull=True).exists():
+        raise DomainError(
+            _("%(org)s is al betrokken bij deze casus.") % {"org": organisation.name}, field="organisation"
+        )
+    with acting_as(actor):
+        row = CaseOrganisation.objects.create(case=case, organisation=organisation, role=role, added_by=actor)
+        case_access_sync(actor=actor, case=case, organisation=organisation)
+    family_matches_for(youth_id=case.youth_id)
+    return row
+
+
+@transaction.atomic
+def case_organisation_end(*, actor: Actor, case_organisation: CaseOrganisation) -> CaseOrganisation:
+    """End an organisation's role. Its access ends too, unless an open action or a signal keeps it."""
+    case = lock_case(case_organisation.case)
+    row = CaseOrganisation.objects.select_for_update().get(pk=case_organisation.pk)
+    if row.is_procesregie and row.ended_at is None:
+        raise DomainError(
+            _("De organisatie met de procesregie blijft betrokken; geef eerst de procesregie aan een ander."),
+            field="organisation",
+        )
+    if row.ended_at is None:
+        with acting_as(actor):
+            row.ended_at, row.ended_by = timezone.now(), actor
+            row.save(update_fields=["ended_at", "ended_by"])
+            case_access_sync(actor=actor, case=case, organisation=row.organisation)
+    return row
+
+
+@transaction.atomic
+def case_goal_add(*, actor: Actor, case: Case, life_domain: str, description: str) -> CaseGoal:
+    case_open_or_error(case, "description")
+    if life_domain not in LifeDomain.values:
+        raise DomainError(_("Kies het leefgebied van het doel."), field="life_domain")
+    description = text_required(
+        description, field="description", message=_("Beschrijf het doel."), max_length=500
+    )
+    with acting_as(actor):
+        return CaseGoal.objects.create(
+            case=case, life_domain=life_domain, description=description, created_by=actor
+        )
+
+
+@transaction.atomic
+def case_goal_set_status(*, actor: Actor, goal: CaseGoal, status: str) -> CaseGoal:
+    case_open_or_error(goal.case, "status")
+    if status not in CaseGoal.Status.values:
+        raise DomainError(_("Kies een geldige status voor het doel."), field="status")
+    with acting_as(actor):
+        goal.status = status
+        goal.save(update_fields=["status"])
+    return goal
+
+
+# --- Enrolments and family ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def enrolment_add(*, actor: Actor, case: Case, intervention: Intervention, started_on: dt.date) -> Enrolment:
+    """Enrol the case's youth in one of the plan's interventions (monitoring counts these)."""
+    case_open_or_error(case, "intervention")
+    if started_on > local_today() + dt.timedelta(days=90):
+        raise DomainError(_("De startdatum ligt te ver in de toekomst."), field="started_on")
+    if case.enrolments.filter(intervention=intervention, ended_on__isnull=True).exists():
+        raise DomainError(
+            _("De jongere neemt al deel aan %(name)s.") % {"name": intervention.name}, field="intervention"
+        )
+    with acting_as(actor):
+        return Enrolment.objects.create(
+            case=case, intervention=intervention, started_on=started_on, created_by=actor
+        )
+
+
+@transaction.atomic
+def enrolment_end(
+    *, actor: Actor, enrolment: Enrolment, ended_on: dt.date, result: str, note: str = ""
+) -> Enrolment:
+    if enrolment.ended_on is not None:
+        raise DomainError(_("Deze deelname is al beëindigd."), field="ended_on")
+    if ended_on < enrolment.started_on:
+        raise DomainError(_("De einddatum ligt voor de startdatum."), field="ended_on")
+    if ended_on > local_today():
+        raise DomainError(_("De einddatum ligt in de toekomst."), field="ended_on")
+    if result not in Enrolment.Result.values:
+        raise DomainError(_("Kies het resultaat van de deelname."), field="result")
+    with acting_as(actor):
+        enrolment.ended_on, enrolment.result = ended_on, result
+        enrolment.result_note = text_optional(note, field="note", max_length=500)
+        enrolment.save(update_fields=["ended_on", "result", "result_note"])
+    return enrolment
+
+
+@transaction.atomic
+def family_link_add(
+    *,
+    actor: Actor,
+    case: Case,
+    relation: str,
+    linked_youth: Youth | None = None,
+    member_name: str = "",
+) -> FamilyLink:
+    """Link another youth (from the gateway) or a household member (first name only) to the case.
+
+    Linking a youth runs the family match: organisations involved with one and not the other are told
+    of each other (contact, not content).
+    """
+    case_open_or_error(case, "relation")
+    if relation not in FamilyLink.Relation.values:
+        raise DomainError(_("Kies de relatie tot de jongere."), field="relation")
+    member_name = text_optional(member_name, field="member_name", max_length=100)
+    if (linked_youth is None) == (not member_name):
+        raise DomainError(
+            _("Kies een jongere óf geef de roepnaam van een gezinslid, niet allebei."), field="linked_youth"
+        )
+    if linked_youth is not None:
+        if linked_youth.pk == case.youth_id:
+            raise DomainError(_("Een jongere is geen gezinslid van zichzelf."), field="linked_youth")
+        if case.family_links.filter(linked_youth=linked_youth).exists():
+            raise DomainError(_("Deze jongere staat al in de gezinscontext."), field="linked_youth")
+    with acting_as(actor):
+        link = FamilyLink.objects.create(
+            case=case, relation=relation, linked_youth=linked_youth, member_name=member_name, created_by=actor
+        )
+    if linked_youth is not None:
+        family_match_check(link=link)
+    return link
+
+
+def _active_organisations(youth_id: int) -> dict[int, Organisation]:
+    return {
+        i.organisation_id: i.organisation
+        for i in Involvement.objects.filter(youth_id=youth_id, ended_at__isnull=True).select_related(
+            "organisation"
+        )
+    }
+
+
+def _contact(organisation: Organisation) -> str:
+    parts = [
+        p for p in (organisation.contact_name, organisation.contact_phone, organisation.contact_email) if p
+    ]
+    return f"{organisation.name} ({', '.join(parts)})" if parts else organisation.name
+
+
+@transaction.atomic
+def family_match_check(*, link: FamilyLink) -> list[Organisation]:
+    """When the youths of a family link are involved with different organisations, tell them of each other.
+
+    Like a match on one youth: every organisation learns who else is involved and whom to call, never
+    what they know. Each organisation is told once per link; when a new one joins, the others hear of
+    it. Idempotent (the participants are remembered). Returns the newly told organisations.
+    """
+    link = FamilyLink.objects.select_related("case").get(pk=link.pk)
+    if link.linked_youth_id is None:
+        return []
+    side_a = _active_organisations(link.case.youth_id)
+    side_b = _active_organisations(link.linked_youth_id)
+    if set(side_a) == set(side_b):
+        return []  # the same organisations know both youths already
+    everyone = {**side_a, **side_b}
+    told = set(link.match_participants.values_list("organisation_id", flat=True))
+    new = [org for pk, org in everyone.items() if pk not in told]
+    if not new:
+        return []
+    FamilyMatchParticipant.objects.bulk_create(
+        [FamilyMatchParticipant(link=link, organisation=org) for org in new]
+    )
+    new_ids = {org.pk for org in new}
+    for pk, organisation in everyone.items():
+        others = [o for o in everyone.values() if o.pk != pk and (pk in new_ids or o.pk in new_ids)]
+        if not others:
+            continue
+        # The recipient's own youth: the one it is involved with (both, if it knows both).
+        youth_id = link.case.youth_id if pk in side_a else link.linked_youth_id
+        notification_send(
+            organisation=organisation,
+            kind="gezinsmatch",
+            text=_(
+                "Gezinsmatch: bij een gezinslid van een jongere met wie uw organisatie werkt, is ook "
+                "betrokken: %(others)s. Neem contact op om af te stemmen."
+            )
+            % {"others": "; ".join(_contact(o) for o in sorted(others, key=lambda o: o.name))},
+            link=reverse("youths:detail", args=[youth_id]),
+        )
+    return new
+
+
+def family_matches_for(*, youth_id: int) -> None:
+    """A youth's involvement changed: check the family links it is part of (in open cases)."""
+    links = FamilyLink.objects.filter(
+        Q(case__youth_id=youth_id) | Q(linked_youth_id=youth_id), linked_youth__isnull=False
+    ).exclude(case__status=CaseStatus.GESLOTEN)
+    for link in links:
+        family_match_check(link=link)
+
+
+def family_matches_refresh() -> int:
+    """Daily: involvement changes after a link was made (a new signal, a new case role) can make a
+    family match; check every link to another youth. Returns the number of organisations told."""
+    told = 0
+    links = (
+        FamilyLink.objects.filter(linked_youth__isnull=False)
+        .exclude(case__status=CaseStatus.GESLOTEN)
+        .values_list("pk", flat=True)
+    )
+    for link_id in list(links.iterator(chunk_size=500)):
+        told += len(family_match_check(link=FamilyLink(pk=link_id)))
+    return told

@@ -1,0 +1,270 @@
+"""Writes for the group approach (groepsaanpak): groups, organisations, members and the seven steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import Actor
+from accounts.models import Organisation, User
+from core.audit import acting_as
+from core.errors import DomainError
+from youths.models import District, Youth
+
+from ..groupsteps import STEP_NUMBERS, StepDefinition, step_definition
+from ..lifecycle import CaseStatus
+from ..models import (
+    Case,
+    YouthGroup,
+    YouthGroupMember,
+    YouthGroupOrganisation,
+    YouthGroupStep,
+)
+from .core import case_open, local_today, text_optional, text_required
+
+
+@transaction.atomic
+def youth_group_create(
+    *,
+    actor: Actor,
+    name: str,
+    area: str,
+    coordinator: User,
+    district: District | None = None,
+    legacy_shortlist_label: str = "",
+    organisations: Iterable[Organisation] = (),
+) -> YouthGroup:
+    """A group with its seven steps (CCV 2023); step 1 starts today."""
+    name = text_required(name, field="name", message=_("Geef de groep een naam."), max_length=200)
+    area = text_required(area, field="area", message=_("Geef het gebied van de groep."), max_length=200)
+    if legacy_shortlist_label and legacy_shortlist_label not in YouthGroup.ShortlistLabel.values:
+        raise DomainError(
+            _("Kies een bestaand shortlist-label of laat het leeg."), field="legacy_shortlist_label"
+        )
+    today = local_today()
+    with acting_as(actor):
+        group = YouthGroup.objects.create(
+            name=name,
+            area=area,
+            district=district,
+            legacy_shortlist_label=legacy_shortlist_label,
+            coordinator=coordinator,
+            created_by=actor,
+        )
+        YouthGroupStep.objects.bulk_create(
+            [
+                YouthGroupStep(
+                    youth_group=group,
+                    number=number,
+                    status=YouthGroupStep.Status.IN_PROGRESS
+                    if number == 1
+                    else YouthGroupStep.Status.NOT_STARTED,
+                    started_on=today if number == 1 else None,
+                    owner=coordinator if number == 1 else None,
+                )
+                for number in STEP_NUMBERS
+            ]
+        )
+        orgs = {o.pk: o for o in organisations}
+        if coordinator.organisation is not None:
+            orgs.setdefault(coordinator.organisation.pk, coordinator.organisation)
+        for organisation in orgs.values():
+            YouthGroupOrganisation.objects.create(youth_group=group, organisation=organisation)
+    return group
+
+
+def _touch_group(group: YouthGroup) -> None:
+    group.updated_at = timezone.now()
+    group.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def youth_group_organisation_add(
+    *, actor: Actor, youth_group: YouthGroup, organisation: Organisation, role: str = ""
+) -> YouthGroupOrganisation:
+    if youth_group.organisation_roles.filter(organisation=organisation).exists():
+        raise DomainError(
+            _("%(org)s werkt al mee aan deze groep.") % {"org": organisation.name}, field="organisation"
+        )
+    with acting_as(actor):
+        row = YouthGroupOrganisation.objects.create(
+            youth_group=youth_group,
+            organisation=organisation,
+            role=text_optional(role, field="role", max_length=200),
+        )
+        _touch_group(youth_group)
+    return row
+
+
+def _namenlijst_free_or_error(group: YouthGroup, position: int | None, member_id: int | None = None) -> None:
+    if position is None:
+        return
+    if position < 1:
+        raise DomainError(_("De plek op de namenlijst is 1 of hoger."), field="namenlijst_position")
+    holders = group.members.filter(namenlijst_position=position)
+    if member_id is not None:
+        holders = holders.exclude(pk=member_id)
+    if holders.exists():
+        raise DomainError(
+            _("Plek %(n)s op de namenlijst is al bezet.") % {"n": position}, field="namenlijst_position"
+        )
+
+
+@transaction.atomic
+def youth_group_member_add(
+    *, actor: Actor, youth_group: YouthGroup, youth: Youth, role: str, namenlijst_position: int | None = None
+) -> YouthGroupMember:
+    if role not in YouthGroupMember.Role.values:
+        raise DomainError(_("Kies de rol in de groep."), field="role")
+    if youth_group.members.filter(youth=youth).exists():
+        raise DomainError(_("Deze jongere is al lid van de groep."), field="youth")
+    _namenlijst_free_or_error(youth_group, namenlijst_position)
+    with acting_as(actor):
+        member = YouthGroupMember.objects.create(
+            youth_group=youth_group, youth=youth, role=role, namenlijst_position=namenlijst_position
+        )
+        _touch_group(youth_group)
+    return member
+
+
+@transaction.atomic
+def youth_group_member_update(
+    *,
+    actor: Actor,
+    member: YouthGroupMember,
+    role: str,
+    namenlijst_position: int | None,
+    left_on: dt.date | None = None,
+) -> YouthGroupMember:
+    if role not in YouthGroupMember.Role.values:
+        raise DomainError(_("Kies de rol in de groep."), field="role")
+    _namenlijst_free_or_error(member.youth_group, namenlijst_position, member.pk)
+    with acting_as(actor):
+        member.role, member.namenlijst_position, member.left_on = role, namenlijst_position, left_on
+        member.save(update_fields=["role", "namenlijst_position", "left_on"])
+        _touch_group(member.youth_group)
+    return member
+
+
+@transaction.atomic
+def youth_group_member_open_case(
+    *, actor: Actor, member: YouthGroupMember, procesregie_holder: User, reason: str = ""
+) -> Case:
+    """Take a member into an individual case in one action; the membership keeps the link to the case.
+
+    When the youth already has an open case, the member is linked to that one."""
+    member = (
+        YouthGroupMember.objects.select_for_update(of=("self",))
+        .select_related("youth_group", "youth")
+        .get(pk=member.pk)
+    )
+    if member.case is not None and not member.case.is_closed:
+        raise DomainError(_("Dit groepslid heeft al een casus."), field="member")
+    case = Case.objects.filter(youth=member.youth).exclude(status=CaseStatus.GESLOTEN).first()
+    if case is None:
+        case = case_open(
+            actor=actor,
+            youth=member.youth,
+            procesregie_holder=procesregie_holder,
+            reason=reason or _("Uit de groepsaanpak: %(group)s") % {"group": member.youth_group.name},
+        )
+    with acting_as(actor):
+        member.case = case
+        member.save(update_fields=["case"])
+        _touch_group(member.youth_group)
+    return case
+
+
+def _step_details_validated(definition: StepDefinition, details: dict[str, Any]) -> dict[str, str]:
+    cleaned: dict[str, str] = {}
+    for code, value in details.items():
+        field = definition.field(code)
+        if field is None:
+            raise DomainError(
+                _("Stap %(n)s kent het gegeven '%(code)s' niet.") % {"n": definition.number, "code": code},
+                field=code,
+            )
+        text = str(value or "").strip()
+        if field.kind == "date" and text:
+            try:
+                text = dt.date.fromisoformat(text).isoformat()
+            except ValueError:
+                raise DomainError(_("Geef een datum als jjjj-mm-dd."), field=code) from None
+        if len(text) > 5000:
+            raise DomainError(_("Maximaal 5000 tekens."), field=code)
+        if text:
+            cleaned[code] = text
+    return cleaned
+
+
+@transaction.atomic
+def youth_group_step_update(
+    *,
+    actor: Actor,
+    step: YouthGroupStep,
+    status: str,
+    owner: User | None = None,
+    notes: str = "",
+    details: dict[str, Any] | None = None,
+) -> YouthGroupStep:
+    """Update one step. Completing it needs its required details and the step before it completed."""
+    step = (
+        YouthGroupStep.objects.select_for_update(of=("self",)).select_related("youth_group").get(pk=step.pk)
+    )
+    definition = step_definition(step.number)
+    if status not in YouthGroupStep.Status.values:
+        raise DomainError(_("Kies de status van de stap."), field="status")
+    cleaned = _step_details_validated(definition, details if details is not None else step.details)
+    notes = text_optional(notes, field="notes", max_length=5000)
+    today = local_today()
+    if status == YouthGroupStep.Status.COMPLETED:
+        missing = [str(f.label) for f in definition.fields if f.required and f.code not in cleaned]
+        if missing:
+            raise DomainError(
+                _("Stap %(n)s kan pas worden afgerond met: %(missing)s.")
+                % {"n": step.number, "missing": ", ".join(missing)},
+                field=definition.required_codes[0],
+                code="step_incomplete",
+            )
+        if step.number > 1:
+            previous = step.youth_group.steps.get(number=step.number - 1)
+            if previous.status != YouthGroupStep.Status.COMPLETED:
+                raise DomainError(
+                    _("Rond eerst stap %(n)s af.") % {"n": previous.number}, field="status", code="step_order"
+                )
+    with acting_as(actor):
+        step.status, step.owner, step.notes, step.details = status, owner, notes, cleaned
+        if status != YouthGroupStep.Status.NOT_STARTED and step.started_on is None:
+            step.started_on = today
+        step.completed_on = (
+            (step.completed_on or today) if status == YouthGroupStep.Status.COMPLETED else None
+        )
+        step.updated_at, step.updated_by = timezone.now(), actor
+        if step.number == STEP_NUMBERS[-1]:
+            # Step 7 (afschalen, evalueren en overdragen) completed: the group approach ends.
+            group = step.youth_group
+            group.status = (
+                YouthGroup.Status.CLOSED
+                if status == YouthGroupStep.Status.COMPLETED
+                else YouthGroup.Status.ACTIVE
+            )
+            group.save(update_fields=["status"])
+        step.save(
+            update_fields=[
+                "status",
+                "owner",
+                "notes",
+                "details",
+                "started_on",
+                "completed_on",
+                "updated_at",
+                "updated_by",
+            ]
+        )
+        _touch_group(step.youth_group)
+    return step
