@@ -25,7 +25,6 @@ from django.utils import timezone
 from accounts.models import User
 from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
 
-from . import services
 from .demo_history import demo_case_history_load, demo_signal_history_load
 from .models import (
     BudgetAllocation,
@@ -37,6 +36,13 @@ from .models import (
     RiskReview,
 )
 from .periods import MONTH, QUARTER, Period, periods_between
+from .services.budget import allocation_set, commitment_add, spending_add
+from .services.measurements import measurement_correct, measurement_enter, measurements_refresh
+from .services.pdca import pdca_save
+from .services.periods import period_approve, period_get_or_create, period_submit
+from .services.reports import report_make
+from .services.risks import risk_review_add
+from .services.targets import target_set
 
 # (track or intervention code, yearly amount, what the money pays for)
 ALLOCATIONS = [
@@ -184,7 +190,7 @@ def demo_monitoring_load() -> dict[str, Any]:
     _pdca(petra, last_four[-2], PDCA_BEFORE)
     _pdca(petra, reference, PDCA_LAST)
     _risks(petra, last_four[-2:])
-    services.measurements_refresh(today=today)
+    measurements_refresh(today=today)
     _approve_and_report(petra, before=last_four[-2], last=reference)
     return {"skipped": False, "reference": reference.code, "history_signals": history, "meetings": meetings}
 
@@ -202,7 +208,7 @@ def _budget(petra: User, programme: Programme, today: dt.date, reference: Period
                 budget_year=year, track=track, intervention=intervention
             ).first()
             if allocation is None:
-                allocation = services.allocation_set(
+                allocation = allocation_set(
                     actor=petra, budget_year=year, track=track, intervention=intervention, amount=amount
                 )
             allocations[(year.number, code)] = allocation
@@ -210,7 +216,7 @@ def _budget(petra: User, programme: Programme, today: dt.date, reference: Period
             allocation = allocations[(year.number, code)]
             date = year.start + dt.timedelta(days=days)
             if not BudgetCommitment.objects.filter(allocation=allocation, date=date).exists():
-                services.commitment_add(
+                commitment_add(
                     actor=petra,
                     allocation=allocation,
                     date=date,
@@ -227,7 +233,7 @@ def _budget(petra: User, programme: Programme, today: dt.date, reference: Period
             amount = (allocation.amount * share * SLOW_STARTERS.get(code, Decimal(1))).quantize(Decimal("1"))
             text = f"{description}, {quarter.label}"
             if not BudgetSpending.objects.filter(allocation=allocation, description=text).exists():
-                services.spending_add(
+                spending_add(
                     actor=petra, allocation=allocation, date=quarter.end, amount=amount, description=text
                 )
 
@@ -246,7 +252,7 @@ def _entries(petra: User, quarters: list[Period]) -> None:
             ):
                 continue
             numerator, denominator = value if isinstance(value, tuple) else (value, None)
-            services.measurement_enter(
+            measurement_enter(
                 actor=petra,
                 indicator=indicators[code],
                 period=period,
@@ -266,7 +272,7 @@ def _targets(petra: User, quarters: list[Period]) -> None:
                 .exists()
             ):
                 continue
-            services.target_set(
+            target_set(
                 actor=petra,
                 indicator=indicators[code],
                 period=quarter,
@@ -284,7 +290,7 @@ def _pdca(petra: User, quarter: Period, cycles: dict[str, tuple[str, ...]]) -> N
             track=track, period__kind=quarter.kind, period__start=quarter.start
         ).exists():
             continue
-        services.pdca_save(
+        pdca_save(
             actor=petra,
             track=track,
             period=quarter,
@@ -304,29 +310,29 @@ def _risks(petra: User, quarters: list[Period]) -> None:
         for quarter, (level, measures) in zip(quarters, reviews, strict=True):
             date = quarter.end - dt.timedelta(days=3)
             if not RiskReview.objects.filter(risk=risk, date=date).exists():
-                services.risk_review_add(actor=petra, risk=risk, date=date, level=level, measures=measures)
+                risk_review_add(actor=petra, risk=risk, date=date, level=level, measures=measures)
 
 
 def _approve_and_report(petra: User, *, before: Period, last: Period) -> None:
     """The quarter before the last: approved, one correction, reported on. The last: reported on
     (as the scheduled job does) and submitted for approval."""
-    period = services.period_get_or_create(period=before)
+    period = period_get_or_create(period=before)
     if period.status == "open":
-        services.period_submit(actor=petra, period=period)
+        period_submit(actor=petra, period=period)
     if period.status == "submitted":
-        services.period_approve(actor=petra, period=period)
+        period_approve(actor=petra, period=period)
         halt = Indicator.objects.get(code="2.1.3-deelnemers").measurements.get(period=period)
-        services.measurement_correct(
+        measurement_correct(
             actor=petra,
             measurement=halt,
             numerator=halt.numerator + 1,
             reason="Eén aanmelding van het einde van het kwartaal kwam na de goedkeuring binnen (demo).",
         )
     if not Report.objects.filter(period=period, status=Report.Status.READY).exists():
-        services.report_make(actor=petra, period=before)
-    period = services.period_get_or_create(period=last)
+        report_make(actor=petra, period=before)
+    period = period_get_or_create(period=last)
     if not Report.objects.filter(period=period, status=Report.Status.READY).exists():
-        services.report_make(actor=petra, period=last)
+        report_make(actor=petra, period=last)
     period.refresh_from_db()
     if period.status == "open":
-        services.period_submit(actor=petra, period=period)
+        period_submit(actor=petra, period=period)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracks.models import BudgetYear, Programme, Risk, Track
 
-from .figures import combine, display_value, public_figure, status
+from .figures import combine, display_value, progress, public_figure, status
 from .models import (
     BudgetAllocation,
     ContextIndicator,
@@ -151,9 +151,7 @@ class IndicatorValue:
     @property
     def progress(self) -> Decimal | None:
         """Value as a share of the target (for the progress bars), in percent."""
-        if self.value is None or not self.target or not self.target.value:
-            return None
-        return (self.value * 100 / self.target.value).quantize(Decimal("1"))
+        return progress(self.value, self.target.value if self.target else None)
 
     def public(self) -> dict[str, object]:
         i = self.indicator
@@ -538,7 +536,9 @@ def breakdown_tables(breakdowns: dict[str, dict[str, int]]) -> list[BreakdownTab
 # --- Platform activity per month (dashboard) ------------------------------------------------------
 
 
-def monthly_facts(*, keys: list[str], last: Period, months: int = 12) -> tuple[list[Period], dict[str, list]]:
+def monthly_facts(
+    *, keys: list[str], last: Period, months: int = 12
+) -> tuple[list[Period], dict[str, list[Measurement | None]]]:
     """The month facts of the first active indicator of each named computation, for the `months`
     months up to and including `last` (a month): two queries, read from facts (never live tables).
 

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from .models import Report
+from .models import CODE_LENGTH, SHORT_TEXT_LENGTH, Report
+from .periods import PERIOD_HINT_ANY, PERIOD_INVALID
 
 
 class PeriodQuerySerializer(serializers.Serializer):
     period = serializers.RegexField(
         r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$",
-        help_text="Periode: 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (kalenderjaar).",
-        error_messages={"invalid": "Geef een periode als 2025-Q1, 2025-03 of 2025."},
+        help_text=PERIOD_HINT_ANY,
+        error_messages={"invalid": PERIOD_INVALID},
     )
 
 
@@ -79,11 +80,11 @@ class ReportDetailSerializer(ReportSerializer):
 class MeasurementEntrySerializer(serializers.Serializer):
     """A hand-entered value (projectleider). Locked periods are refused with a problem+json 400."""
 
-    indicator = serializers.CharField(max_length=60)
+    indicator = serializers.CharField(max_length=CODE_LENGTH)
     period = serializers.CharField()
     numerator = serializers.DecimalField(max_digits=14, decimal_places=2)
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
-    source = serializers.CharField(max_length=300)
+    source = serializers.CharField(max_length=SHORT_TEXT_LENGTH)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 

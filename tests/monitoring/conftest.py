@@ -14,7 +14,7 @@ from youths.services import flags_evaluate, match_follow_up, signal_withdraw
 @pytest.fixture
 def indicators(plan):
     """The plan's seeded indicators (monitoring/data/indicators.json)."""
-    from monitoring.services import indicators_seed_load
+    from monitoring.services.seed import indicators_seed_load
 
     indicators_seed_load(actor=None)
 

@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from core.models import Notification
 from monitoring.periods import Period
-from monitoring.services import measurement_enter, measurements_refresh, report_make
+from monitoring.services.measurements import measurement_enter, measurements_refresh
+from monitoring.services.reports import report_make
 from tests.factories import UserFactory, budget_allocation
 
 from .conftest import indicator

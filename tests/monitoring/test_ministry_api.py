@@ -10,15 +10,10 @@ from drf_spectacular.validation import validate_schema
 from rest_framework.test import APIClient
 
 from monitoring.periods import Period
-from monitoring.services import (
-    measurement_correct,
-    measurement_enter,
-    period_approve,
-    period_get_or_create,
-    period_submit,
-    report_make,
-    target_set,
-)
+from monitoring.services.measurements import measurement_correct, measurement_enter
+from monitoring.services.periods import period_approve, period_get_or_create, period_submit
+from monitoring.services.reports import report_make
+from monitoring.services.targets import target_set
 
 from .conftest import indicator
 

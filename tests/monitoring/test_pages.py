@@ -7,7 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from monitoring.periods import Period
-from monitoring.services import measurement_enter, pdca_save, report_make, risk_review_add, target_set
+from monitoring.services.measurements import measurement_enter
+from monitoring.services.pdca import pdca_save
+from monitoring.services.reports import report_make
+from monitoring.services.risks import risk_review_add
+from monitoring.services.targets import target_set
 from tracks.models import Risk, Track
 
 from .conftest import indicator
@@ -102,10 +106,10 @@ def test_the_pdca_page_fills_check_from_the_data_and_needs_a_reason_for_an_adjus
         "act_adjustment": "Extra mentor",
         "act_reason": "",
     }
-    assert "Geef de reden van de bijsturing" in web.post(url, data).content.decode()
-    assert (
-        web.post(url, {**data, "act_reason": "Twee scholen zonder aandachtsfunctionaris"}).status_code == 302
-    )
+    refused = web.post(f"{url}opslaan/", data)
+    assert refused.status_code == 400 and "Geef de reden van de bijsturing" in refused.content.decode()
+    saved = web.post(f"{url}opslaan/", {**data, "act_reason": "Twee scholen zonder aandachtsfunctionaris"})
+    assert saved.status_code == 302
     assert "Twee scholen zonder aandachtsfunctionaris" in web.get(url).content.decode()
 
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from monitoring import computations
 from monitoring.periods import Period
-from monitoring.services import measurements_refresh
+from monitoring.services.measurements import measurements_refresh
 from tests.factories import DistrictFactory, YouthFactory, signal_logged
 
 from .conftest import at, log, raise_flags, value

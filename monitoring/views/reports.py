@@ -1,0 +1,106 @@
+"""Reports: the list with the request form, one report's page, and its files."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import Actor, role_required
+from core.errors import DomainError
+from core.forms import attempt
+
+from .. import charts, selectors
+from ..forms import ReportRequestForm
+from ..models import Report
+from ..periods import QUARTER, YEAR, Period
+from ..services.reports import report_request
+from .common import PAGE_SIZE, acting_user
+
+VIEW = "monitoring.view_report"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@role_required(VIEW)
+def report_list(request: HttpRequest) -> HttpResponse:
+    form = ReportRequestForm(initial={"period": Period.containing(QUARTER, timezone.localdate()).previous()})
+    return _render_reports(request, form)
+
+
+def _render_reports(request: HttpRequest, form: ReportRequestForm, status: int = 200) -> HttpResponse:
+    page = Paginator(selectors.report_list(), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "monitoring/reports.html", {"page": page, "form": form}, status=status)
+
+
+def _request(actor: Actor, period: Period) -> Report:
+    if period.kind == YEAR:
+        raise DomainError(_("Rapportages gaan over een maand of een kwartaal."), field="period")
+    # Only enqueued here: the report is made by a Celery worker, never in this request.
+    return report_request(actor=actor, period=period)
+
+
+@require_POST
+@role_required(VIEW, "monitoring.add_report")
+def report_request_view(request: HttpRequest) -> HttpResponse:
+    form = ReportRequestForm(request.POST)
+    report = None
+    if form.is_valid():
+        report = attempt(form, lambda: _request(acting_user(request), form.cleaned_data["period"]))
+    if report is not None:
+        messages.success(request, _("De rapportage wordt gemaakt. U krijgt bericht als zij klaar is."))
+        return redirect("monitoring:report", pk=report.pk)
+    return _render_reports(request, form, status=400)
+
+
+@role_required(VIEW)
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get(pk=pk)
+    if report is None:
+        raise Http404
+    data = report.data or {}
+    return render(
+        request,
+        "monitoring/report.html",
+        {
+            "report": report,
+            "data": data,
+            "chart": charts.report_progress_chart(data) if data else [],  # type: ignore[arg-type]
+            "context_chart": data.get("context", []),
+        },
+    )
+
+
+def _report_file(pk: int, field: str) -> tuple[Report, bytes]:
+    report = (
+        Report.objects.select_related("period")
+        .only("pk", "period", "version", "status", field)
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None or report.status != Report.Status.READY or not getattr(report, field):
+        raise Http404
+    return report, bytes(getattr(report, field))
+
+
+def _download(report: Report, content: bytes, content_type: str, extension: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="monitoring-{report.period.code}-v{report.version}.{extension}"'
+    )
+    return response
+
+
+@role_required(VIEW)
+def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    report, content = _report_file(pk, "xlsx")
+    return _download(report, content, XLSX, "xlsx")
+
+
+@role_required(VIEW)
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report, content = _report_file(pk, "pdf")
+    return _download(report, content, "application/pdf", "pdf")
