@@ -30,6 +30,7 @@ from .serializers import (
     ReportSerializer,
 )
 from .services.measurements import measurement_enter
+from .views.common import acting_user
 
 MinistryPermission = RolePermission.of("monitoring.view_aggregates")
 
@@ -142,7 +143,7 @@ class MeasurementEntryView(generics.GenericAPIView):
             raise DomainError(_("Onbekende indicator."), field="indicator")
         period = _period(data["period"])
         measurement = measurement_enter(
-            actor=request.user,
+            actor=acting_user(request),
             indicator=indicator,
             period=period,
             numerator=data["numerator"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -92,7 +92,7 @@ class PdcaForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = User.objects.filter(
             is_active=True, role__in=["projectleider", "procesregisseur"]
         ).order_by("first_name")
 
@@ -120,7 +120,7 @@ class AllocationForm(StyledForm):
         for track in Track.objects.prefetch_related("interventions").order_by("order"):
             choices.append((f"t{track.pk}", str(track)))
             choices += [(f"i{i.pk}", f"— {i.code} {i.name}") for i in track.interventions.all()]
-        self.fields["target"].choices = choices
+        cast(forms.ChoiceField, self.fields["target"]).choices = choices
 
     def track_and_intervention(self) -> tuple[Track, Intervention | None]:
         key = self.cleaned_data["target"]
@@ -138,7 +138,7 @@ class MoneyForm(StyledForm):
 
     def __init__(self, *args: Any, budget_year: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["allocation"].queryset = BudgetAllocation.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["allocation"]).queryset = BudgetAllocation.objects.filter(
             budget_year=budget_year
         ).select_related("budget_year", "track", "intervention")
 

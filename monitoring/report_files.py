@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .reports import indicator_rows
+from .reports import Snapshot, indicator_rows
 
 TIDY_COLUMNS = [
     ("periode", lambda d, r: d["period"]["code"]),
@@ -64,15 +64,15 @@ def _widths(ws: Any, widths: list[int]) -> None:
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
-def report_xlsx(data: dict[str, Any]) -> bytes:
+def report_xlsx(data: Snapshot) -> bytes:
     wb = Workbook()
-    tidy = wb.active
+    tidy = wb.worksheets[0]
     tidy.title = "Gegevens"
     tidy.append([name for name, _ in TIDY_COLUMNS])
     for cell in tidy[1]:
         cell.font = _BOLD
-    for row in indicator_rows(data):
-        tidy.append([getter(data, row) for _, getter in TIDY_COLUMNS])
+    for tidy_row in indicator_rows(data):
+        tidy.append([getter(data, tidy_row) for _, getter in TIDY_COLUMNS])
     tidy.freeze_panes = "A2"
     _widths(tidy, [10, 12, 7, 11, 34, 50, 9, 11, 12, 12, 12, 12, 11, 12, 11, 40, 12])
 
@@ -99,7 +99,7 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
                     ws, r, ["Indicator", "Eenheid", "Waarde", "Teller", "Noemer", "Doel", "Status", "Bron"]
                 )
                 r += 1
-                rows = intervention[kind]
+                rows = intervention["output"] if kind == "output" else intervention["outcome"]
                 if not rows:
                     ws.cell(row=r, column=1, value="(geen indicatoren)")
                     r += 1
@@ -302,7 +302,7 @@ def _fmt(value: str | None, unit: str = "") -> str:
     return text
 
 
-def report_pdf(data: dict[str, Any]) -> bytes:
+def report_pdf(data: Snapshot) -> bytes:
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors

@@ -401,7 +401,7 @@ def budget_overview(*, year: BudgetYear, until: dt.date) -> BudgetOverview:
     rows = [
         BudgetRow(
             allocation=a,
-            committed=a.committed_total or Decimal("0"),  # type: ignore[attr-defined]
+            committed=a.committed_total or Decimal("0"),
             spent=spent.get(a.pk) or Decimal("0"),
             participants=participants.get(a.intervention_id) if a.intervention_id else None,
         )
@@ -514,7 +514,7 @@ def breakdown_tables(breakdowns: dict[str, dict[str, int]]) -> list[BreakdownTab
         named = labels.get(dimension, {})
         order = fixed_orders.get(dimension)
 
-        def key(code: str, named: dict[str, str] = named, order: list[str] | None = order) -> tuple:
+        def key(code: str, named: dict[str, str] = named, order: list[str] | None = order) -> tuple[int, str]:
             if code == UNKNOWN:
                 return (2, "")
             if order is not None and code in order:

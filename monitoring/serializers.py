@@ -5,6 +5,7 @@ Figures are strings: a decimal number ("12", "45.5") or "<5" where a count of pe
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from .models import CODE_LENGTH, SHORT_TEXT_LENGTH, Report
@@ -29,12 +30,14 @@ class IndicatorFigureSerializer(serializers.Serializer):
     name = serializers.CharField()
     kind = serializers.ChoiceField(choices=["output", "outcome"])
     unit = serializers.ChoiceField(choices=["count", "percentage", "rate", "euro"])
-    rate_base = serializers.IntegerField(allow_null=True, help_text="Bij eenheid rate: per zoveel inwoners.")
+    rate_base = serializers.IntegerField(
+        allow_null=True, help_text=_("Bij eenheid rate: per zoveel inwoners.")
+    )
     direction = serializers.ChoiceField(choices=["increase", "decrease"])
-    value = serializers.CharField(allow_null=True, help_text='Getal als tekst, of "<5" (onderdrukt).')
+    value = serializers.CharField(allow_null=True, help_text=_('Getal als tekst, of "<5" (onderdrukt).'))
     numerator = serializers.CharField(allow_null=True)
-    denominator = serializers.CharField(allow_null=True, help_text="Alleen bij percentage en rate.")
-    suppressed = serializers.BooleanField(help_text="Waar als een aantal personen onder 5 is onderdrukt.")
+    denominator = serializers.CharField(allow_null=True, help_text=_("Alleen bij percentage en rate."))
+    suppressed = serializers.BooleanField(help_text=_("Waar als een aantal personen onder 5 is onderdrukt."))
     target = TargetSerializer(allow_null=True)
     status = serializers.ChoiceField(choices=["on_track", "at_risk", "off_track"], allow_null=True)
     approval_state = serializers.ChoiceField(choices=["open", "submitted", "approved"])
@@ -84,7 +87,8 @@ class MeasurementEntrySerializer(serializers.Serializer):
     period = serializers.CharField()
     numerator = serializers.DecimalField(max_digits=14, decimal_places=2)
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
-    source = serializers.CharField(max_length=SHORT_TEXT_LENGTH)
+    # A field named `source`: the stubs take it for Field.source (a str), which it shadows on purpose.
+    source = serializers.CharField(max_length=SHORT_TEXT_LENGTH)  # type: ignore[assignment]
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -94,5 +98,5 @@ class MeasurementSerializer(serializers.Serializer):
     origin = serializers.CharField()
     numerator = serializers.DecimalField(max_digits=14, decimal_places=2)
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # as above
     approval_state = serializers.CharField(source="period.status")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from celery import shared_task
+from celery import Task, shared_task
 
 from .services import measurements, reports
 
@@ -22,12 +22,12 @@ def reports_catch_up() -> list[int]:
 
 
 @shared_task(name="monitoring.tasks.report_build", bind=True, max_retries=2, default_retry_delay=60)
-def report_build(self, report_id: int) -> bool:  # type: ignore[no-untyped-def]
+def report_build(self: Task, report_id: int) -> bool:
     try:
         return reports.report_build(report_id=report_id)
     except Exception as exc:
         logger.exception("Report %s failed", report_id)
-        if self.request.retries < self.max_retries and not self.request.is_eager:
+        if self.request.retries < (self.max_retries or 0) and not self.request.is_eager:
             raise self.retry(exc=exc) from exc
         reports.report_mark_failed(report_id=report_id, error=f"{type(exc).__name__}: {exc}")
         raise

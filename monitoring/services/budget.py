@@ -44,9 +44,10 @@ def allocation_set(
     existing = BudgetAllocation.objects.filter(
         budget_year=year, track=track, intervention=intervention
     ).first()
-    others = BudgetAllocation.objects.filter(budget_year=year).exclude(
-        pk=existing.pk if existing else None
-    ).aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    in_year = BudgetAllocation.objects.filter(budget_year=year)
+    if existing is not None:
+        in_year = in_year.exclude(pk=existing.pk)
+    others = in_year.aggregate(total=Sum("amount"))["total"] or Decimal("0")
     if others + number > year.cap:
         raise DomainError(
             _("Dit past niet binnen het maximum van € %(cap)s per jaar: er is al € %(others)s toegewezen.")

@@ -62,7 +62,7 @@ def _store(
     origin: str,
     numerator: Decimal,
     denominator: Decimal | None,
-    breakdowns: dict | None = None,
+    breakdowns: dict[str, Any] | None = None,
     source: str = "",
     note: str | None = None,
     entered_by: Any = None,

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.request import Request
 
 from accounts.access import Actor
 from accounts.models import User
@@ -47,8 +48,9 @@ def period_or_404(code: str) -> Period:
         raise Http404 from None
 
 
-def acting_user(request: HttpRequest) -> Actor:
-    """The user acting in a view gated by `role_required`, which lets no anonymous user through."""
+def acting_user(request: HttpRequest | Request) -> Actor:
+    """The user acting in a view gated by `role_required` or `RolePermission` (the pages and the API),
+    which let no anonymous user through; typed as the Actor the services take."""
     if not isinstance(request.user, User):
         raise PermissionDenied
     return request.user
