@@ -18,6 +18,7 @@ from .periods import (
     PERIOD_HINT_QUARTER,
     PERIOD_HINT_TARGET,
     PERIOD_INVALID,
+    YEAR,
     Period,
 )
 
@@ -172,3 +173,9 @@ class ContextImportForm(StyledForm):
 
 class ReportRequestForm(StyledForm):
     period = PeriodField(label=_("Periode"), help_text=PERIOD_HINT_MONTH_OR_QUARTER)
+
+    def clean_period(self) -> Period:
+        period: Period = self.cleaned_data["period"]
+        if period.kind == YEAR:
+            raise forms.ValidationError(_("Rapportages gaan over een maand of een kwartaal."))
+        return period

@@ -282,11 +282,6 @@ def pdca_get(*, track_code: str, period: Period) -> PdcaCycle | None:
     )
 
 
-def pdca_check_rows(*, track: Track, values: list[IndicatorValue]) -> list[IndicatorValue]:
-    """Check: the track's indicators with their result against target (filled automatically)."""
-    return [v for v in values if v.indicator.intervention.track_id == track.pk]
-
-
 # --- Risks ---------------------------------------------------------------------------------------
 
 

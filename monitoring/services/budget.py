@@ -15,11 +15,7 @@ from accounts.access import Actor
 from core.errors import DomainError
 from tracks.models import BudgetYear, Intervention, Track
 
-from ..models import (
-    BudgetAllocation,
-    BudgetCommitment,
-    BudgetSpending,
-)
+from ..models import BudgetAllocation, BudgetCommitment, BudgetSpending
 from .inputs import decimal_input
 
 

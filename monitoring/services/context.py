@@ -10,11 +10,7 @@ from django.db import transaction
 
 from accounts.access import Actor
 
-from ..models import (
-    ContextIndicator,
-    ContextIndicatorRevision,
-    ContextIndicatorValue,
-)
+from ..models import ContextIndicator, ContextIndicatorRevision, ContextIndicatorValue
 
 
 @transaction.atomic

@@ -19,12 +19,7 @@ from tracks.models import Programme
 
 from .. import computations
 from ..figures import combine
-from ..models import (
-    Indicator,
-    Measurement,
-    MeasurementCorrection,
-    ReportingPeriod,
-)
+from ..models import Indicator, Measurement, MeasurementCorrection, ReportingPeriod
 from ..periods import KINDS, MONTH, QUARTER, YEAR, Period, periods_between
 from .inputs import decimal_input
 from .periods import period_get_or_create

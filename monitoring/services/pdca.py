@@ -12,9 +12,7 @@ from accounts.access import Actor
 from core.errors import DomainError
 from tracks.models import Track
 
-from ..models import (
-    PdcaCycle,
-)
+from ..models import PdcaCycle
 from ..periods import Period
 from .periods import period_get_or_create
 

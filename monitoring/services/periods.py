@@ -10,10 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.access import Actor, has_role_permission
 from core.errors import DomainError
 
-from ..models import (
-    PeriodTransition,
-    ReportingPeriod,
-)
+from ..models import PeriodTransition, ReportingPeriod
 from ..periods import Period
 
 Status = ReportingPeriod.Status

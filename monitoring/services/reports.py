@@ -22,10 +22,7 @@ from core.outbox import enqueue
 from core.services import notification_send
 from tracks.models import Programme
 
-from ..models import (
-    REPORT_ERROR_LENGTH,
-    Report,
-)
+from ..models import REPORT_ERROR_LENGTH, Report
 from ..periods import MONTH, QUARTER, Period
 from ..report_files import report_pdf, report_xlsx
 from ..reports import figures_hash, snapshot_build

@@ -12,9 +12,7 @@ from accounts.access import Actor
 from core.errors import DomainError
 from tracks.models import Risk
 
-from ..models import (
-    RiskReview,
-)
+from ..models import RiskReview
 
 
 @transaction.atomic

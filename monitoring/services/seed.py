@@ -15,9 +15,7 @@ from accounts.access import Actor
 from tracks.models import Intervention, MeasurableResult
 
 from .. import computations
-from ..models import (
-    Indicator,
-)
+from ..models import Indicator
 
 INDICATORS_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.json"
 

@@ -12,10 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.access import Actor
 from core.errors import DomainError
 
-from ..models import (
-    Indicator,
-    Target,
-)
+from ..models import Indicator, Target
 from ..periods import Period
 from .inputs import decimal_input
 from .periods import period_get_or_create

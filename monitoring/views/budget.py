@@ -23,18 +23,21 @@ from .common import acting_user
 VIEW = "monitoring.view_budgetallocation"
 
 
-def _year(request: HttpRequest, years: list[BudgetYear]) -> BudgetYear | None:
-    """The year in ?jaar=…, else the one running today."""
+def _years(request: HttpRequest) -> tuple[list[BudgetYear], BudgetYear | None]:
+    """Every programme year, and the one shown: the year in ?jaar=…, else the one running today."""
+    years = list(selectors.budget_year_list())
     number = request.GET.get("jaar")
     chosen = next((y for y in years if str(y.number) == number), None)
-    return chosen or selectors.budget_year_for(timezone.localdate())
+    if chosen is None and years:
+        chosen = selectors.budget_year_for(timezone.localdate())
+    return years, chosen
 
 
-def _year_or_404(request: HttpRequest) -> BudgetYear:
-    year = _year(request, list(selectors.budget_year_list()))
+def _years_or_404(request: HttpRequest) -> tuple[list[BudgetYear], BudgetYear]:
+    years, year = _years(request)
     if year is None:
         raise Http404
-    return year
+    return years, year
 
 
 def _back(year: BudgetYear) -> HttpResponse:
@@ -43,8 +46,7 @@ def _back(year: BudgetYear) -> HttpResponse:
 
 @role_required(VIEW)
 def budget(request: HttpRequest) -> HttpResponse:
-    years = list(selectors.budget_year_list())
-    year = _year(request, years) if years else None
+    years, year = _years(request)
     if year is None:
         return render(request, "monitoring/budget.html", {"years": []})
     return _render_budget(request, years, year)
@@ -80,52 +82,49 @@ def _render_budget(
 @require_POST
 @role_required(VIEW, "monitoring.add_budgetallocation")
 def budget_allocate(request: HttpRequest) -> HttpResponse:
-    year = _year_or_404(request)
+    (years, year), actor = _years_or_404(request), acting_user(request)
     form = AllocationForm(request.POST, prefix="allocation")
     if form.is_valid():
         track, intervention = form.track_and_intervention()
-        if (
-            attempt(
-                form,
-                lambda: allocation_set(
-                    actor=acting_user(request),
-                    budget_year=year,
-                    track=track,
-                    intervention=intervention,
-                    amount=form.cleaned_data["amount"],
-                    note=form.cleaned_data["note"],
-                ),
-            )
-            is not None
-        ):
+        data = form.cleaned_data
+        allocation = attempt(
+            form,
+            lambda: allocation_set(
+                actor=actor,
+                budget_year=year,
+                track=track,
+                intervention=intervention,
+                amount=data["amount"],
+                note=data["note"],
+            ),
+        )
+        if allocation is not None:
             messages.success(request, _("De toewijzing is vastgelegd."))
             return _back(year)
-    return _render_budget(request, list(selectors.budget_year_list()), year, allocation_form=form, status=400)
+    return _render_budget(request, years, year, allocation_form=form, status=400)
 
 
 @require_POST
 @role_required(VIEW, "monitoring.add_budgetcommitment")
 def budget_commit(request: HttpRequest) -> HttpResponse:
-    year = _year_or_404(request)
+    (years, year), actor = _years_or_404(request), acting_user(request)
     form = MoneyForm(request.POST, prefix="commitment", budget_year=year)
-    if (
-        form.is_valid()
-        and attempt(form, lambda: commitment_add(actor=acting_user(request), **form.cleaned_data)) is not None
-    ):
-        messages.success(request, _("Het bedrag is vastgelegd."))
-        return _back(year)
-    return _render_budget(request, list(selectors.budget_year_list()), year, commitment_form=form, status=400)
+    if form.is_valid():
+        data = form.cleaned_data
+        if attempt(form, lambda: commitment_add(actor=actor, **data)) is not None:
+            messages.success(request, _("Het bedrag is vastgelegd."))
+            return _back(year)
+    return _render_budget(request, years, year, commitment_form=form, status=400)
 
 
 @require_POST
 @role_required(VIEW, "monitoring.add_budgetspending")
 def budget_spend(request: HttpRequest) -> HttpResponse:
-    year = _year_or_404(request)
+    (years, year), actor = _years_or_404(request), acting_user(request)
     form = MoneyForm(request.POST, prefix="spending", budget_year=year)
-    if (
-        form.is_valid()
-        and attempt(form, lambda: spending_add(actor=acting_user(request), **form.cleaned_data)) is not None
-    ):
-        messages.success(request, _("Het bedrag is vastgelegd."))
-        return _back(year)
-    return _render_budget(request, list(selectors.budget_year_list()), year, spending_form=form, status=400)
+    if form.is_valid():
+        data = form.cleaned_data
+        if attempt(form, lambda: spending_add(actor=actor, **data)) is not None:
+            messages.success(request, _("Het bedrag is vastgelegd."))
+            return _back(year)
+    return _render_budget(request, years, year, spending_form=form, status=400)

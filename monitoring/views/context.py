@@ -48,6 +48,7 @@ def _render_context(request: HttpRequest, form: ContextImportForm, status: int =
 @require_POST
 @role_required(*VIEW, "monitoring.change_contextindicatorvalue")
 def context_import(request: HttpRequest) -> HttpResponse:
+    actor = acting_user(request)
     form = ContextImportForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
@@ -59,7 +60,7 @@ def context_import(request: HttpRequest) -> HttpResponse:
             counts = attempt(
                 form,
                 lambda: context_values_import(
-                    actor=acting_user(request),
+                    actor=actor,
                     indicator=data["indicator"],
                     rows=parse_statline_csv(
                         content, table=data["table"], column=data["column"], row_filter=data["filter"]

@@ -98,61 +98,50 @@ def _render_indicator(
 @require_POST
 @role_required(VIEW, "monitoring.add_measurement")
 def indicator_enter(request: HttpRequest, code: str) -> HttpResponse:
-    indicator = _indicator_or_404(code)
+    indicator, actor = _indicator_or_404(code), acting_user(request)
     form = MeasurementEntryForm(request.POST, prefix="entry")
-    if (
-        form.is_valid()
-        and attempt(
-            form,
-            lambda: measurement_enter(actor=acting_user(request), indicator=indicator, **form.cleaned_data),
-        )
-        is not None
-    ):
-        messages.success(request, _("De waarde is vastgelegd."))
-        return redirect("monitoring:indicator", code=code)
+    if form.is_valid():
+        data = form.cleaned_data
+        if attempt(form, lambda: measurement_enter(actor=actor, indicator=indicator, **data)) is not None:
+            messages.success(request, _("De waarde is vastgelegd."))
+            return redirect("monitoring:indicator", code=code)
     return _render_indicator(request, indicator, entry_form=form, status=400)
 
 
 @require_POST
 @role_required(VIEW, "monitoring.add_target")
 def indicator_target(request: HttpRequest, code: str) -> HttpResponse:
-    indicator = _indicator_or_404(code)
+    indicator, actor = _indicator_or_404(code), acting_user(request)
     form = TargetForm(request.POST, prefix="target")
-    if (
-        form.is_valid()
-        and attempt(
-            form, lambda: target_set(actor=acting_user(request), indicator=indicator, **form.cleaned_data)
-        )
-        is not None
-    ):
-        messages.success(request, _("Het doel is vastgelegd."))
-        return redirect("monitoring:indicator", code=code)
+    if form.is_valid():
+        data = form.cleaned_data
+        if attempt(form, lambda: target_set(actor=actor, indicator=indicator, **data)) is not None:
+            messages.success(request, _("Het doel is vastgelegd."))
+            return redirect("monitoring:indicator", code=code)
     return _render_indicator(request, indicator, target_form=form, status=400)
 
 
 @require_POST
 @role_required(VIEW, "monitoring.add_measurementcorrection")
 def indicator_correct(request: HttpRequest, code: str) -> HttpResponse:
-    indicator = _indicator_or_404(code)
+    indicator, actor = _indicator_or_404(code), acting_user(request)
     form = CorrectionForm(request.POST, prefix="correction")
     if form.is_valid():
         data = form.cleaned_data
         measurement = Measurement.objects.filter(pk=data["measurement"], indicator=indicator).first()
         if measurement is None:
             raise Http404
-        if (
-            attempt(
-                form,
-                lambda: measurement_correct(
-                    actor=acting_user(request),
-                    measurement=measurement,
-                    numerator=data["numerator"],
-                    denominator=data["denominator"],
-                    reason=data["reason"],
-                ),
-            )
-            is not None
-        ):
+        corrected = attempt(
+            form,
+            lambda: measurement_correct(
+                actor=actor,
+                measurement=measurement,
+                numerator=data["numerator"],
+                denominator=data["denominator"],
+                reason=data["reason"],
+            ),
+        )
+        if corrected is not None:
             messages.success(request, _("De correctie is vastgelegd."))
             return redirect("monitoring:indicator", code=code)
     return _render_indicator(request, indicator, correction_form=form, status=400)

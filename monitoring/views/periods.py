@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import role_required
+from accounts.access import Actor, role_required
 from core.forms import attempt
 
 from .. import selectors
@@ -62,51 +62,46 @@ def _render_period(
     )
 
 
-Transition = Callable[[ReportingPeriod, str], object]
+# A workflow step: (actor, period, reason) -> the period moved on. Submit and approve take no reason.
+Step = Callable[[Actor, ReportingPeriod, str], ReportingPeriod]
 
 
-def _transition(request: HttpRequest, code: str, change: Transition) -> HttpResponse:
-    """Move the period on with `change(period, reason)`; the reason field is used by return and reopen."""
-    period = period_or_404(code)
+def _step(request: HttpRequest, code: str, step: Step) -> HttpResponse:
+    period, actor = period_or_404(code), acting_user(request)
     reporting_period = period_services.period_get_or_create(period=period)
     form = ReasonForm(request.POST)
-    if (
-        form.is_valid()
-        and attempt(form, lambda: change(reporting_period, form.cleaned_data["reason"])) is not None
-    ):
-        messages.success(request, _("De status van de periode is gewijzigd."))
-        return redirect("monitoring:period", code=period.code)
+    if form.is_valid():
+        reason = form.cleaned_data["reason"]
+        if attempt(form, lambda: step(actor, reporting_period, reason)) is not None:
+            messages.success(request, _("De status van de periode is gewijzigd."))
+            return redirect("monitoring:period", code=period.code)
     return _render_period(request, period, reporting_period, form, status=400)
 
 
 @require_POST
 @role_required(VIEW, CHANGE)
 def period_submit(request: HttpRequest, code: str) -> HttpResponse:
-    return _transition(
-        request,
-        code,
-        lambda period, _reason: period_services.period_submit(actor=acting_user(request), period=period),
+    return _step(
+        request, code, lambda actor, period, _: period_services.period_submit(actor=actor, period=period)
     )
 
 
 @require_POST
 @role_required(VIEW, CHANGE)
 def period_approve(request: HttpRequest, code: str) -> HttpResponse:
-    return _transition(
-        request,
-        code,
-        lambda period, _reason: period_services.period_approve(actor=acting_user(request), period=period),
+    return _step(
+        request, code, lambda actor, period, _: period_services.period_approve(actor=actor, period=period)
     )
 
 
 @require_POST
 @role_required(VIEW, CHANGE)
 def period_return(request: HttpRequest, code: str) -> HttpResponse:
-    return _transition(
+    return _step(
         request,
         code,
-        lambda period, reason: period_services.period_return(
-            actor=acting_user(request), period=period, reason=reason
+        lambda actor, period, reason: period_services.period_return(
+            actor=actor, period=period, reason=reason
         ),
     )
 
@@ -114,10 +109,10 @@ def period_return(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 @role_required(VIEW, CHANGE)
 def period_reopen(request: HttpRequest, code: str) -> HttpResponse:
-    return _transition(
+    return _step(
         request,
         code,
-        lambda period, reason: period_services.period_reopen(
-            actor=acting_user(request), period=period, reason=reason
+        lambda actor, period, reason: period_services.period_reopen(
+            actor=actor, period=period, reason=reason
         ),
     )

@@ -90,20 +90,13 @@ def _render_pdca(
 @require_POST
 @role_required(VIEW_PDCA, "monitoring.change_pdcacycle")
 def pdca_cycle_save(request: HttpRequest, track: str, code: str) -> HttpResponse:
-    track_obj, period = _track_or_404(track), period_or_404(code)
+    track_obj, period, actor = _track_or_404(track), period_or_404(code), acting_user(request)
     form = PdcaForm(request.POST)
-    if (
-        form.is_valid()
-        and attempt(
-            form,
-            lambda: pdca_save(
-                actor=acting_user(request), track=track_obj, period=period, **form.cleaned_data
-            ),
-        )
-        is not None
-    ):
-        messages.success(request, _("De PDCA-cyclus is opgeslagen."))
-        return redirect("monitoring:pdca_cycle", track=track, code=period.code)
+    if form.is_valid():
+        data = form.cleaned_data
+        if attempt(form, lambda: pdca_save(actor=actor, track=track_obj, period=period, **data)) is not None:
+            messages.success(request, _("De PDCA-cyclus is opgeslagen."))
+            return redirect("monitoring:pdca_cycle", track=track, code=period.code)
     return _render_pdca(request, track_obj, period, form, status=400)
 
 
@@ -124,25 +117,20 @@ def _render_risks(request: HttpRequest, form: RiskReviewForm, status: int = 200)
 @require_POST
 @role_required(VIEW_RISKS, "monitoring.add_riskreview")
 def risk_review(request: HttpRequest) -> HttpResponse:
+    actor = acting_user(request)
     form = RiskReviewForm(request.POST)
     if form.is_valid():
-        risk = Risk.objects.filter(pk=form.cleaned_data["risk"]).first()
+        data = form.cleaned_data
+        risk = Risk.objects.filter(pk=data["risk"]).first()
         if risk is None:
             raise Http404
-        data = form.cleaned_data
-        if (
-            attempt(
-                form,
-                lambda: risk_review_add(
-                    actor=acting_user(request),
-                    risk=risk,
-                    date=data["date"],
-                    level=data["level"],
-                    measures=data["measures"],
-                ),
-            )
-            is not None
-        ):
+        review = attempt(
+            form,
+            lambda: risk_review_add(
+                actor=actor, risk=risk, date=data["date"], level=data["level"], measures=data["measures"]
+            ),
+        )
+        if review is not None:
             messages.success(request, _("De beoordeling is vastgelegd."))
             return redirect("monitoring:risks")
     return _render_risks(request, form, status=400)

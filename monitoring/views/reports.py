@@ -10,15 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import Actor, role_required
-from core.errors import DomainError
+from accounts.access import role_required
 from core.forms import attempt
 
 from .. import charts, selectors
 from ..forms import ReportRequestForm
 from ..models import Report
-from ..periods import QUARTER, YEAR, Period
-from ..services.reports import report_request
+from ..periods import QUARTER, Period
+from ..services import reports as report_services
 from .common import PAGE_SIZE, acting_user
 
 VIEW = "monitoring.view_report"
@@ -36,23 +35,18 @@ def _render_reports(request: HttpRequest, form: ReportRequestForm, status: int =
     return render(request, "monitoring/reports.html", {"page": page, "form": form}, status=status)
 
 
-def _request(actor: Actor, period: Period) -> Report:
-    if period.kind == YEAR:
-        raise DomainError(_("Rapportages gaan over een maand of een kwartaal."), field="period")
-    # Only enqueued here: the report is made by a Celery worker, never in this request.
-    return report_request(actor=actor, period=period)
-
-
 @require_POST
 @role_required(VIEW, "monitoring.add_report")
-def report_request_view(request: HttpRequest) -> HttpResponse:
+def report_request(request: HttpRequest) -> HttpResponse:
+    actor = acting_user(request)
     form = ReportRequestForm(request.POST)
-    report = None
     if form.is_valid():
-        report = attempt(form, lambda: _request(acting_user(request), form.cleaned_data["period"]))
-    if report is not None:
-        messages.success(request, _("De rapportage wordt gemaakt. U krijgt bericht als zij klaar is."))
-        return redirect("monitoring:report", pk=report.pk)
+        period = form.cleaned_data["period"]
+        # Only enqueued here: the report is made by a Celery worker, never in this request.
+        report = attempt(form, lambda: report_services.report_request(actor=actor, period=period))
+        if report is not None:
+            messages.success(request, _("De rapportage wordt gemaakt. U krijgt bericht als zij klaar is."))
+            return redirect("monitoring:report", pk=report.pk)
     return _render_reports(request, form, status=400)
 
 
