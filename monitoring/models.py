@@ -484,7 +484,7 @@ class BudgetAllocation(models.Model):
         ]
 
     def __str__(self) -> str:
-        what = self.intervention.code if self.intervention_id else self.track.code  # type: ignore[union-attr]
+        what = self.intervention.code if self.intervention is not None else self.track.code
         return f"{self.budget_year}: {what} € {self.amount}"
 
 

@@ -232,7 +232,9 @@ def track_totals(values: list[IndicatorValue]) -> list[MetricTotal]:
     for (_track_id, metric, unit), members in groups.items():
         if len({m.indicator.intervention_id for m in members}) < 2:
             continue
-        numerator, denominator = combine((m.numerator, m.denominator) for m in members)  # type: ignore[misc]
+        numerator, denominator = combine(
+            (m.measurement.numerator, m.measurement.denominator) for m in members if m.measurement is not None
+        )
         first = members[0].indicator
         totals.append(
             MetricTotal(

@@ -17,6 +17,7 @@ from .. import charts, selectors
 from ..forms import ReportRequestForm
 from ..models import Report
 from ..periods import QUARTER, Period
+from ..reports import Snapshot
 from ..services import reports as report_services
 from .common import PAGE_SIZE, acting_user
 
@@ -55,15 +56,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(pk=pk)
     if report is None:
         raise Http404
-    data = report.data or {}
+    data: Snapshot | None = report.data  # made by reports.snapshot_build; None while pending
     return render(
         request,
         "monitoring/report.html",
         {
             "report": report,
-            "data": data,
-            "chart": charts.report_progress_chart(data) if data else [],  # type: ignore[arg-type]
-            "context_chart": data.get("context", []),
+            "data": data or {},
+            "chart": charts.report_progress_chart(data) if data else [],
+            "context_chart": data.get("context", []) if data else [],
         },
     )
 

@@ -76,6 +76,39 @@ def test_procesregisseur_reads_but_partners_ministry_and_beheerder_do_not(
         assert "/monitoring/" not in web.get("/").content.decode()
 
 
+# Every form of the pages posts to a view of its own. Posted empty, each is refused on the form (an
+# invalid form, or a service's refusal on an open period) and the page comes back with status 400.
+FORM_POSTS = [
+    "/monitoring/indicatoren/2.1.3-deelnemers/invoeren/",
+    "/monitoring/indicatoren/2.1.3-deelnemers/doel/",
+    "/monitoring/indicatoren/2.1.3-deelnemers/corrigeren/",
+    "/monitoring/perioden/2025-Q1/goedkeuren/",
+    "/monitoring/perioden/2025-Q1/terugzetten/",
+    "/monitoring/perioden/2025-Q1/heropenen/",
+    "/monitoring/pdca/3/2025-Q1/opslaan/",
+    "/monitoring/risicos/beoordelen/",
+    "/monitoring/budget/toewijzen/?jaar=1",
+    "/monitoring/budget/verplichten/?jaar=1",
+    "/monitoring/budget/uitgeven/?jaar=1",
+    "/monitoring/context/inlezen/",
+    "/monitoring/rapportages/aanvragen/",
+]
+
+
+def test_each_form_posts_to_its_own_view_which_shows_a_refusal_with_status_400(indicators, petra, web):
+    web.force_login(petra)
+    for url in FORM_POSTS:
+        assert web.get(url).status_code == 405, url
+        assert web.post(url, {}).status_code == 400, url
+
+
+def test_the_procesregisseur_and_partners_cannot_post_the_forms(indicators, ruben, bas, web):
+    for persona in (ruben, bas):
+        web.force_login(persona)
+        for url in [*FORM_POSTS, "/monitoring/perioden/2025-Q1/indienen/"]:
+            assert web.post(url, {}).status_code == 403, (persona.username, url)
+
+
 def test_the_pdca_page_fills_check_from_the_data_and_needs_a_reason_for_an_adjustment(indicators, petra, web):
     q1 = Period.parse("2025-Q1")
     measurement_enter(
