@@ -19,7 +19,7 @@ from tracks.selectors import intervention_list
 
 from .models import Report
 from .periods import PERIOD_HINT_ANY, PERIOD_INVALID, Period
-from .reports import MinistryFigure, Snapshot, indicator_row, indicator_rows, ministry_figure
+from .reports import indicator_row, indicator_rows, ministry_figure
 from .selectors import indicator_get, indicator_list, indicator_values, report_list
 from .serializers import (
     InterventionFiguresSerializer,
@@ -30,6 +30,7 @@ from .serializers import (
     ReportSerializer,
 )
 from .services.measurements import measurement_enter
+from .snapshot import MinistryFigure, Snapshot
 from .views.common import acting_user
 
 MinistryPermission = RolePermission.of("monitoring.view_aggregates")

@@ -20,8 +20,9 @@ from youths.models import Domain
 from .figures import display_value, progress, status
 from .models import Indicator, Measurement, Target
 from .periods import MONTH_NAMES_NL, Period
-from .reports import IndicatorRow, Snapshot, indicator_rows
+from .reports import indicator_rows
 from .selectors import BudgetOverview, IndicatorValue
+from .snapshot import IndicatorRow, Snapshot
 
 # Colours that stay apart for the common forms of colour blindness (and the tables say it in words).
 DOMAIN_COLOURS = {"home": "#6a1b9a", "street": "#1f4e79", "school": "#ef6c00", "online": "#2e7d32"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any, TypedDict
+from typing import Any
 
 from django.utils import timezone
 
@@ -30,127 +30,23 @@ from .selectors import (
     risks_with_state,
     track_totals,
 )
+from .snapshot import (
+    SNAPSHOT_VERSION,
+    BudgetPart,
+    ContextPart,
+    ContextPoint,
+    CorrectionPart,
+    IndicatorRow,
+    InterventionPart,
+    MinistryFigure,
+    RiskPart,
+    Snapshot,
+    TidyRow,
+    TrackPart,
+)
 
-SNAPSHOT_VERSION = 1
-
-# --- The snapshot's shape ----------------------------------------------------------------------------
-# Stored as JSON in Report.data (snapshot_version 1). These types describe that JSON: numbers are
-# strings (figure_text), dates ISO strings. Change the shape only with a new SNAPSHOT_VERSION.
-
+# Writes a number as text: figure_text for the snapshot, or str for the ministry's live figures.
 Text = Callable[[Any], "str | None"]
-
-
-class PublicFigure(TypedDict):
-    """The figure as the ministry may see it (figures.public_figure): "<5" where suppressed."""
-
-    value: str | None
-    numerator: str | None
-    denominator: str | None
-    suppressed: bool
-
-
-class TargetPart(TypedDict):
-    value: str | None
-    deadline: str
-    specific: str
-
-
-class IndicatorRow(TypedDict):
-    code: str
-    metric: str
-    name: str
-    kind: str
-    unit: str
-    unit_label: str
-    rate_base: int | None
-    direction: str
-    aggregation: str
-    counts_persons: bool
-    definition: str
-    numerator: str | None
-    denominator: str | None
-    value: str | None
-    target: TargetPart | None
-    status: str | None
-    status_label: str
-    approval: str
-    origin: str | None
-    source: str
-    breakdowns: dict[str, Any]
-    corrected: bool
-    public: PublicFigure
-
-
-class TidyRow(IndicatorRow):
-    """An indicator row with its track and intervention (indicator_rows)."""
-
-    track: str
-    intervention: str
-    intervention_name: str
-
-
-class InterventionPart(TypedDict):
-    code: str
-    name: str
-    output: list[IndicatorRow]
-    outcome: list[IndicatorRow]
-
-
-class TrackPart(TypedDict):
-    code: str
-    kind: str
-    name: str
-    interventions: list[InterventionPart]
-    totals: list[dict[str, Any]]
-    pdca: dict[str, Any] | None
-
-
-class PeriodPart(TypedDict):
-    code: str
-    kind: str
-    label: str
-    start: str
-    end: str
-    approval: str
-
-
-class Snapshot(TypedDict):
-    snapshot_version: int
-    generated_at: str
-    period: PeriodPart
-    version: int
-    programme: dict[str, Any] | None
-    tracks: list[TrackPart]
-    corrections: list[dict[str, Any]]
-    budget: dict[str, Any] | None
-    context: list[dict[str, Any]]
-    risks: list[dict[str, Any]]
-
-
-class MinistryTarget(TypedDict):
-    value: str | None
-    deadline: str
-
-
-class MinistryFigure(TypedDict):
-    """An indicator's figure in the ministry's API (serializers.IndicatorFigureSerializer)."""
-
-    code: str
-    name: str
-    kind: str
-    unit: str
-    rate_base: int | None
-    direction: str
-    value: str | None
-    numerator: str | None
-    denominator: str | None
-    suppressed: bool
-    target: MinistryTarget | None
-    status: str | None
-    approval_state: str
-
-
-# --- Building it ---------------------------------------------------------------------------------------
 
 
 def indicator_row(v: IndicatorValue, text: Text = figure_text) -> IndicatorRow:
@@ -301,7 +197,7 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> Snapshot:
                 ),
             }
         )
-    corrections = [
+    corrections: list[CorrectionPart] = [
         {
             "indicator": v.indicator.code,
             "name": v.indicator.name,
@@ -316,7 +212,7 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> Snapshot:
         for v in values
         for c in v.corrections
     ]
-    budget = None
+    budget: BudgetPart | None = None
     year = budget_year_for(p.end)
     if year is not None:
         overview = budget_overview(year=year, until=min(p.end, year.end))
@@ -347,15 +243,19 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> Snapshot:
                 for r in overview.rows
             ],
         }
-    context = [
+    context: list[ContextPart] = [
         {
-            **{k: v for k, v in s.items() if k != "rows"},
+            "code": s["code"],
+            "name": s["name"],
+            "unit": s["unit"],
+            "source": s["source"],
+            "years": s["years"],
             "municipality": [_ctx(x) for x in s["municipality"]],
             "national": [_ctx(x) for x in s["national"]],
         }
         for s in context_series()
     ]
-    risks = [
+    risks: list[RiskPart] = [
         {
             "code": risk.code,
             "title": risk.title,
@@ -388,7 +288,7 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> Snapshot:
     }
 
 
-def _ctx(point: dict[str, Any] | None) -> dict[str, Any] | None:
+def _ctx(point: dict[str, Any] | None) -> ContextPoint | None:
     return (
         None if point is None else {"value": figure_text(point["value"]), "provisional": point["provisional"]}
     )

@@ -17,8 +17,8 @@ from .. import charts, selectors
 from ..forms import ReportRequestForm
 from ..models import Report
 from ..periods import QUARTER, Period
-from ..reports import Snapshot
 from ..services import reports as report_services
+from ..snapshot import Snapshot
 from .common import PAGE_SIZE, acting_user
 
 VIEW = "monitoring.view_report"
