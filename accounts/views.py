@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from core.selectors import notification_get_for_user, notification_list_for_user
 from core.services import notification_mark_all_read, notification_mark_read
 
-from .access import role_required
+from .access import AuthenticatedRequest, role_required
 from .forms import LoginForm
 
 
@@ -29,7 +29,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 @role_required()
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: AuthenticatedRequest) -> HttpResponse:
     """Meldingen: the notifications of the user's organisation, newest first, unread marked."""
     page = Paginator(notification_list_for_user(user=request.user).select_related("user"), 25).get_page(
         request.GET.get("pagina")
@@ -39,7 +39,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 @role_required()
 @require_POST
-def notification_read(request: HttpRequest, notification_id: int) -> HttpResponse:
+def notification_read(request: AuthenticatedRequest, notification_id: int) -> HttpResponse:
     notification = notification_get_for_user(user=request.user, notification_id=notification_id)
     if notification is None:
         raise Http404
@@ -51,7 +51,7 @@ def notification_read(request: HttpRequest, notification_id: int) -> HttpRespons
 
 @role_required()
 @require_POST
-def notification_read_all(request: HttpRequest) -> HttpResponse:
+def notification_read_all(request: AuthenticatedRequest) -> HttpResponse:
     count = notification_mark_all_read(actor=request.user)
     messages.success(
         request,

@@ -33,7 +33,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from monitoring import computations  # noqa: E402
 from monitoring.models import Report  # noqa: E402
 from monitoring.periods import Period  # noqa: E402
-from monitoring.services import measurements_refresh, report_make  # noqa: E402
+from monitoring.services.measurements import measurements_refresh  # noqa: E402
+from monitoring.services.reports import report_make  # noqa: E402
 
 TODAY = dt.date(2026, 11, 28)  # the last day of the synthetic data
 

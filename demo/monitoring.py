@@ -24,7 +24,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from monitoring import services
 from monitoring.models import (
     BudgetAllocation,
     BudgetCommitment,
@@ -35,6 +34,13 @@ from monitoring.models import (
     RiskReview,
 )
 from monitoring.periods import MONTH, QUARTER, Period, periods_between
+from monitoring.services.budget import allocation_set, commitment_add, spending_add
+from monitoring.services.measurements import measurement_correct, measurement_enter, measurements_refresh
+from monitoring.services.pdca import pdca_save
+from monitoring.services.periods import period_approve, period_get_or_create, period_submit
+from monitoring.services.reports import report_make
+from monitoring.services.risks import risk_review_add
+from monitoring.services.targets import target_set
 from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
 
 from .monitoring_history import demo_case_history_load, demo_signal_history_load
@@ -185,7 +191,7 @@ def demo_monitoring_load() -> dict[str, Any]:
     _pdca(petra, last_four[-2], PDCA_BEFORE)
     _pdca(petra, reference, PDCA_LAST)
     _risks(petra, last_four[-2:])
-    services.measurements_refresh(today=today)
+    measurements_refresh(today=today)
     _approve_and_report(petra, before=last_four[-2], last=reference)
     return {"skipped": False, "reference": reference.code, "history_signals": history, "meetings": meetings}
 
@@ -203,7 +209,7 @@ def _budget(petra: User, programme: Programme, today: dt.date, reference: Period
                 budget_year=year, track=track, intervention=intervention
             ).first()
             if allocation is None:
-                allocation = services.allocation_set(
+                allocation = allocation_set(
                     actor=petra, budget_year=year, track=track, intervention=intervention, amount=amount
                 )
             allocations[(year.number, code)] = allocation
@@ -211,7 +217,7 @@ def _budget(petra: User, programme: Programme, today: dt.date, reference: Period
             allocation = allocations[(year.number, code)]
             date = year.start + dt.timedelta(days=days)
             if not BudgetCommitment.objects.filter(allocation=allocation, date=date).exists():
-                services.commitment_add(
+                commitment_add(
                     actor=petra,
                     allocation=allocation,
                     date=date,
@@ -228,7 +234,7 @@ def _budget(petra: User, programme: Programme, today: dt.date, reference: Period
             spent = (allocation.amount * share * SLOW_STARTERS.get(code, Decimal(1))).quantize(Decimal("1"))
             text = f"{description}, {quarter.label}"
             if not BudgetSpending.objects.filter(allocation=allocation, description=text).exists():
-                services.spending_add(
+                spending_add(
                     actor=petra, allocation=allocation, date=quarter.end, amount=spent, description=text
                 )
 
@@ -247,7 +253,7 @@ def _entries(petra: User, quarters: list[Period]) -> None:
             ):
                 continue
             numerator, denominator = value if isinstance(value, tuple) else (value, None)
-            services.measurement_enter(
+            measurement_enter(
                 actor=petra,
                 indicator=indicators[code],
                 period=period,
@@ -267,7 +273,7 @@ def _targets(petra: User, quarters: list[Period]) -> None:
                 .exists()
             ):
                 continue
-            services.target_set(
+            target_set(
                 actor=petra,
                 indicator=indicators[code],
                 period=quarter,
@@ -285,7 +291,7 @@ def _pdca(petra: User, quarter: Period, cycles: Mapping[str, tuple[str, ...]]) -
             track=track, period__kind=quarter.kind, period__start=quarter.start
         ).exists():
             continue
-        services.pdca_save(
+        pdca_save(
             actor=petra,
             track=track,
             period=quarter,
@@ -305,29 +311,29 @@ def _risks(petra: User, quarters: list[Period]) -> None:
         for quarter, (level, measures) in zip(quarters, reviews, strict=True):
             date = quarter.end - dt.timedelta(days=3)
             if not RiskReview.objects.filter(risk=risk, date=date).exists():
-                services.risk_review_add(actor=petra, risk=risk, date=date, level=level, measures=measures)
+                risk_review_add(actor=petra, risk=risk, date=date, level=level, measures=measures)
 
 
 def _approve_and_report(petra: User, *, before: Period, last: Period) -> None:
     """The quarter before the last: approved, one correction, reported on. The last: reported on
     (as the scheduled job does) and submitted for approval."""
-    period = services.period_get_or_create(period=before)
+    period = period_get_or_create(period=before)
     if period.status == "open":
-        services.period_submit(actor=petra, period=period)
+        period_submit(actor=petra, period=period)
     if period.status == "submitted":
-        services.period_approve(actor=petra, period=period)
+        period_approve(actor=petra, period=period)
         halt = Indicator.objects.get(code="2.1.3-deelnemers").measurements.get(period=period)
-        services.measurement_correct(
+        measurement_correct(
             actor=petra,
             measurement=halt,
             numerator=halt.numerator + 1,
             reason="Eén aanmelding van het einde van het kwartaal kwam na de goedkeuring binnen (demo).",
         )
     if not Report.objects.filter(period=period, status=Report.Status.READY).exists():
-        services.report_make(actor=petra, period=before)
-    period = services.period_get_or_create(period=last)
+        report_make(actor=petra, period=before)
+    period = period_get_or_create(period=last)
     if not Report.objects.filter(period=period, status=Report.Status.READY).exists():
-        services.report_make(actor=petra, period=last)
+        report_make(actor=petra, period=last)
     period.refresh_from_db()
     if period.status == "open":
-        services.period_submit(actor=petra, period=period)
+        period_submit(actor=petra, period=period)

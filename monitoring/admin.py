@@ -6,7 +6,7 @@ their services (which enforce locking, the budget cap and the audit trail), neve
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
@@ -70,10 +70,13 @@ class IndicatorForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["computation"].choices = [("", "— handmatige invoer —"), *computations.choices()]
+        cast(forms.ChoiceField, self.fields["computation"]).choices = [
+            ("", _("— handmatige invoer —")),
+            *computations.choices(),
+        ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("computation") and data.get("unit"):
             try:
                 computations.check_fits(

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.access import RolePermission, acting_user
 from core.errors import DomainError
-from core.permissions import HasPermission
+from tracks.models import Intervention
 from tracks.selectors import intervention_list
 
-from .periods import Period
-from .reports import indicator_rows
-from .selectors import IndicatorValue, indicator_list, indicator_values, report_list
+from .models import Report
+from .periods import PERIOD_HINT_ANY, PERIOD_INVALID, Period
+from .reports import indicator_row, indicator_rows, ministry_figure
+from .selectors import indicator_get, indicator_list, indicator_values, report_list
 from .serializers import (
     InterventionFiguresSerializer,
     MeasurementEntrySerializer,
@@ -25,32 +29,23 @@ from .serializers import (
     ReportDetailSerializer,
     ReportSerializer,
 )
+from .services.measurements import measurement_enter
+from .snapshot import MinistryFigure, Snapshot
 
-MinistryPermission = HasPermission.of("monitoring.view_aggregates")
-
-
-def _figure(v: IndicatorValue) -> dict[str, Any]:
-    i = v.indicator
-    public = v.public()
-    return {
-        "code": i.code,
-        "name": i.name,
-        "kind": i.kind,
-        "unit": i.unit,
-        "rate_base": i.rate_base,
-        "direction": i.direction,
-        "value": _text(public["value"]),
-        "numerator": _text(public["numerator"]),
-        "denominator": _text(public["denominator"]),
-        "suppressed": public["suppressed"],
-        "target": {"value": _text(v.target.value), "deadline": v.target.deadline} if v.target else None,
-        "status": None if public["suppressed"] else v.status,
-        "approval_state": v.approval,
-    }
+MinistryPermission = RolePermission.of("monitoring.view_aggregates")
 
 
-def _text(value: Any) -> str | None:
+def _stored_text(value: object) -> str | None:
+    """The live figures show numbers as stored ("12.00"), as this API always has; a report's
+    snapshot writes them normalised ("12")."""
     return None if value is None else str(value)
+
+
+def _period(code: str) -> Period:
+    try:
+        return Period.parse(code)
+    except ValueError:
+        raise DomainError(str(PERIOD_INVALID), field="period") from None
 
 
 class InterventionFiguresView(generics.GenericAPIView):
@@ -60,24 +55,17 @@ class InterventionFiguresView(generics.GenericAPIView):
     permission_classes = [MinistryPermission]
     serializer_class = InterventionFiguresSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self) -> QuerySet[Intervention]:
         return intervention_list()
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "period", str, required=True, description="2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)"
-            )
-        ]
+        parameters=[OpenApiParameter("period", str, required=True, description=str(PERIOD_HINT_ANY))]
     )
     def get(self, request: Request) -> Response:
         query = PeriodQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        try:
-            period = Period.parse(query.validated_data["period"])
-        except ValueError:
-            raise DomainError("Geef een periode als 2025-Q1, 2025-03 of 2025.", field="period") from None
-        page = self.paginate_queryset(self.get_queryset())
+        period = _period(query.validated_data["period"])
+        page = self.paginate_queryset(self.get_queryset()) or []
         codes = [intervention.pk for intervention in page]
         values = indicator_values(
             period=period, indicators=indicator_list().filter(intervention_id__in=codes)
@@ -88,7 +76,11 @@ class InterventionFiguresView(generics.GenericAPIView):
                 "name": intervention.name,
                 "track": intervention.track.code,
                 "period": period.code,
-                "indicators": [_figure(v) for v in values if v.indicator.intervention_id == intervention.pk],
+                "indicators": [
+                    ministry_figure(indicator_row(v, text=_stored_text))
+                    for v in values
+                    if v.indicator.intervention_id == intervention.pk
+                ],
             }
             for intervention in page
         ]
@@ -100,15 +92,13 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [MinistryPermission]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        from .models import Report
-
+    def get_queryset(self) -> QuerySet[Report]:
         queryset = report_list().filter(status=Report.Status.READY)
         if self.action == "retrieve":
             queryset = queryset.defer(None).defer("xlsx", "pdf")
         return queryset
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self) -> type[ReportSerializer]:
         return ReportDetailSerializer if self.action == "retrieve" else ReportSerializer
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -117,7 +107,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(report).data)
 
 
-def _public_interventions(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _public_interventions(data: Snapshot) -> list[dict[str, Any]]:
     """The snapshot's figures as the ministry may see them (suppression applied when it was made)."""
     result: dict[str, dict[str, Any]] = {}
     for row in indicator_rows(data):
@@ -131,28 +121,8 @@ def _public_interventions(data: dict[str, Any]) -> list[dict[str, Any]]:
                 "indicators": [],
             },
         )
-        public = row["public"]
-        entry["indicators"].append(
-            {
-                "code": row["code"],
-                "name": row["name"],
-                "kind": row["kind"],
-                "unit": row["unit"],
-                "rate_base": row["rate_base"],
-                "direction": row["direction"],
-                "value": public["value"],
-                "numerator": public["numerator"],
-                "denominator": public["denominator"],
-                "suppressed": public["suppressed"],
-                "target": (
-                    {"value": row["target"]["value"], "deadline": row["target"]["deadline"]}
-                    if row["target"]
-                    else None
-                ),
-                "status": None if public["suppressed"] else row["status"],
-                "approval_state": row["approval"],
-            }
-        )
+        figures: list[MinistryFigure] = entry["indicators"]
+        figures.append(ministry_figure(row))
     return list(result.values())
 
 
@@ -160,26 +130,20 @@ class MeasurementEntryView(generics.GenericAPIView):
     """Record a hand-entered value for an open period (projectleider). A submitted or approved period
     is refused: its figures change only through a correction with a reason (in the browser)."""
 
-    permission_classes = [HasPermission.of("monitoring.add_measurement")]
+    permission_classes = [RolePermission.of("monitoring.add_measurement")]
     serializer_class = MeasurementEntrySerializer
 
     @extend_schema(request=MeasurementEntrySerializer, responses={201: MeasurementSerializer})
     def post(self, request: Request) -> Response:
-        from . import services
-        from .selectors import indicator_get
-
         entry = MeasurementEntrySerializer(data=request.data)
         entry.is_valid(raise_exception=True)
         data = entry.validated_data
         indicator = indicator_get(code=data["indicator"])
         if indicator is None:
-            raise DomainError("Onbekende indicator.", field="indicator")
-        try:
-            period = Period.parse(data["period"])
-        except ValueError:
-            raise DomainError("Geef een periode als 2025-Q1, 2025-03 of 2025.", field="period") from None
-        measurement = services.measurement_enter(
-            actor=request.user,
+            raise DomainError(_("Onbekende indicator."), field="indicator")
+        period = _period(data["period"])
+        measurement = measurement_enter(
+            actor=acting_user(request),
             indicator=indicator,
             period=period,
             numerator=data["numerator"],

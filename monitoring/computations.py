@@ -188,14 +188,6 @@ def age_band_expression(date_of_birth: str, on: dt.date) -> SqlCase:
     return SqlCase(*whens, default=Value(AGE_BANDS[0][0]))
 
 
-def age_band(date_of_birth: dt.date, on: dt.date) -> str:
-    """The same band in Python (tests, one-off checks)."""
-    for code, low in reversed(AGE_BANDS):
-        if date_of_birth <= _years_before(on, low):
-            return code
-    return AGE_BANDS[0][0]
-
-
 def _sorted(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from core.errors import DomainError
 
 MUNICIPALITY_CODES = {"GM0193", "ZWOLLE"}
@@ -57,13 +59,13 @@ def parse_statline_csv(
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(content), delimiter=delimiter)
     if not reader.fieldnames:
-        raise DomainError("Het bestand is leeg.", field="file")
+        raise DomainError(_("Het bestand is leeg."), field="file")
     fields = {name.strip().upper(): name for name in reader.fieldnames}
     region_col = fields.get("REGIOS") or fields.get("REGIO'S")
     period_col = fields.get("PERIODEN")
     status_col = fields.get("STATUS")
     if not region_col or not period_col:
-        raise DomainError("Het bestand mist de kolom RegioS of Perioden.", field="file")
+        raise DomainError(_("Het bestand mist de kolom RegioS of Perioden."), field="file")
     rows = list(reader)
     if row_filter:
         key, _sep, wanted = row_filter.partition("=")
@@ -122,5 +124,5 @@ def parse_statline_csv(
             provisional=provisional,
         )
     if not result:
-        raise DomainError("Geen rijen voor Zwolle of Nederland gevonden.", field="file")
+        raise DomainError(_("Geen rijen voor Zwolle of Nederland gevonden."), field="file")
     return sorted(result.values(), key=lambda row: (row.year, row.area))

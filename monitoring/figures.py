@@ -70,6 +70,23 @@ def status(direction: str, value: Decimal | None, target: Decimal | None) -> str
     return AT_RISK if value >= target - margin else OFF_TRACK
 
 
+def progress(value: Decimal | None, target: Decimal | None) -> Decimal | None:
+    """A value as a share of its target, in whole percents (the progress bars)."""
+    if value is None or not target:
+        return None
+    return (value * 100 / target).quantize(Decimal("1"))
+
+
+def figure_text(value: object) -> str | None:
+    """A figure as text, the way the report snapshot stores it: exact, without trailing zeros on
+    whole numbers ("12", "45.5", "<5"). JSON has no decimal type."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value.normalize() if value == value.to_integral_value() else value, "f")
+    return str(value)
+
+
 # --- Small-count suppression for the ministry ------------------------------------------------------
 
 

@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.forms import DateInput, add_domain_error
-from core.forms import StyledForm as CoreStyledForm
+from core.forms import DateInput, StyledForm
 from tracks.models import Intervention, Track
 
-from .models import BudgetAllocation, ContextIndicator, PdcaCycle, RiskReview
-from .periods import Period
-
-
-class StyledForm(CoreStyledForm):
-    """The shared styled form (core.forms), with DomainError messages put on their field."""
-
-    def add_domain_error(self, error: Any) -> None:
-        add_domain_error(self, error)
+from .models import SHORT_TEXT_LENGTH, BudgetAllocation, ContextIndicator, PdcaCycle, RiskReview
+from .periods import (
+    PERIOD_HINT_ENTRY,
+    PERIOD_HINT_MONTH_OR_QUARTER,
+    PERIOD_HINT_QUARTER,
+    PERIOD_HINT_TARGET,
+    PERIOD_INVALID,
+    YEAR,
+    Period,
+)
 
 
 class PeriodField(forms.CharField):
-    default_error_messages = {"invalid": _("Geef een periode als 2025-Q1, 2025-03 of 2025.")}
+    default_error_messages = {"invalid": PERIOD_INVALID}
 
     def to_python(self, value: Any) -> Any:
         value = super().to_python(value)
@@ -40,9 +40,7 @@ class PeriodField(forms.CharField):
 
 
 class MeasurementEntryForm(StyledForm):
-    period = PeriodField(
-        label=_("Periode"), help_text=_("Bijvoorbeeld 2025-Q1 (kwartaal) of 2025-03 (maand).")
-    )
+    period = PeriodField(label=_("Periode"), help_text=PERIOD_HINT_ENTRY)
     numerator = forms.DecimalField(label=_("Waarde (teller)"), max_digits=14, decimal_places=2)
     denominator = forms.DecimalField(
         label=_("Noemer"),
@@ -51,7 +49,9 @@ class MeasurementEntryForm(StyledForm):
         required=False,
         help_text=_("Alleen bij een percentage: het aantal waarover het percentage gaat."),
     )
-    source = forms.CharField(label=_("Bron"), max_length=300, help_text=_("Bijvoorbeeld: registratie Halt."))
+    source = forms.CharField(
+        label=_("Bron"), max_length=SHORT_TEXT_LENGTH, help_text=_("Bijvoorbeeld: registratie Halt.")
+    )
     note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea, required=False)
 
 
@@ -65,7 +65,7 @@ class CorrectionForm(StyledForm):
 
 
 class TargetForm(StyledForm):
-    period = PeriodField(label=_("Periode"), help_text=_("Bijvoorbeeld 2025 (jaar) of 2025-Q2 (kwartaal)."))
+    period = PeriodField(label=_("Periode"), help_text=PERIOD_HINT_TARGET)
     value = forms.DecimalField(label=_("Streefwaarde"), max_digits=14, decimal_places=2)
     deadline = forms.DateField(label=_("Uiterlijk"), widget=DateInput)
     specific = forms.CharField(label=_("Doel, specifiek en meetbaar geformuleerd"), widget=forms.Textarea)
@@ -93,14 +93,14 @@ class PdcaForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = User.objects.filter(
             is_active=True, role__in=["projectleider", "procesregisseur"]
         ).order_by("first_name")
 
 
 class PdcaNewForm(StyledForm):
     track = forms.ModelChoiceField(label=_("Spoor"), queryset=Track.objects.order_by("order"))
-    period = PeriodField(label=_("Periode"), help_text=_("Bijvoorbeeld 2025-Q2."))
+    period = PeriodField(label=_("Periode"), help_text=PERIOD_HINT_QUARTER)
 
 
 class RiskReviewForm(StyledForm):
@@ -113,7 +113,7 @@ class RiskReviewForm(StyledForm):
 class AllocationForm(StyledForm):
     target = forms.ChoiceField(label=_("Spoor of interventie"))
     amount = forms.DecimalField(label=_("Bedrag (euro)"), max_digits=12, decimal_places=2)
-    note = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+    note = forms.CharField(label=_("Toelichting"), max_length=SHORT_TEXT_LENGTH, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -121,7 +121,7 @@ class AllocationForm(StyledForm):
         for track in Track.objects.prefetch_related("interventions").order_by("order"):
             choices.append((f"t{track.pk}", str(track)))
             choices += [(f"i{i.pk}", f"— {i.code} {i.name}") for i in track.interventions.all()]
-        self.fields["target"].choices = choices
+        cast(forms.ChoiceField, self.fields["target"]).choices = choices
 
     def track_and_intervention(self) -> tuple[Track, Intervention | None]:
         key = self.cleaned_data["target"]
@@ -135,11 +135,11 @@ class MoneyForm(StyledForm):
     allocation = forms.ModelChoiceField(label=_("Budgettoewijzing"), queryset=BudgetAllocation.objects.none())
     date = forms.DateField(label=_("Datum"), widget=DateInput)
     amount = forms.DecimalField(label=_("Bedrag (euro)"), max_digits=12, decimal_places=2)
-    description = forms.CharField(label=_("Omschrijving"), max_length=300)
+    description = forms.CharField(label=_("Omschrijving"), max_length=SHORT_TEXT_LENGTH)
 
     def __init__(self, *args: Any, budget_year: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["allocation"].queryset = BudgetAllocation.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["allocation"]).queryset = BudgetAllocation.objects.filter(
             budget_year=budget_year
         ).select_related("budget_year", "track", "intervention")
 
@@ -172,4 +172,10 @@ class ContextImportForm(StyledForm):
 
 
 class ReportRequestForm(StyledForm):
-    period = PeriodField(label=_("Periode"), help_text=_("Een maand (2025-03) of een kwartaal (2025-Q1)."))
+    period = PeriodField(label=_("Periode"), help_text=PERIOD_HINT_MONTH_OR_QUARTER)
+
+    def clean_period(self) -> Period:
+        period: Period = self.cleaned_data["period"]
+        if period.kind == YEAR:
+            raise forms.ValidationError(_("Rapportages gaan over een maand of een kwartaal."))
+        return period

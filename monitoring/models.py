@@ -7,6 +7,13 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Lengths of the short texts people type (source, note, description) and of codes; the forms and the
+# API serializers use the same limits.
+SHORT_TEXT_LENGTH = 300
+CODE_LENGTH = 60
+# A failed report keeps this much of its error message.
+REPORT_ERROR_LENGTH = 4000
+
 
 class ContextIndicator(models.Model):
     """A context indicator from police data (plan: the four that selected Zwolle), per 10,000 inhabitants."""
@@ -112,7 +119,7 @@ class Indicator(models.Model):
     )
     code = models.CharField(
         _("code"),
-        max_length=60,
+        max_length=CODE_LENGTH,
         unique=True,
         validators=[
             RegexValidator(
@@ -125,7 +132,7 @@ class Indicator(models.Model):
     )
     # What is measured, shared by indicators of different interventions (e.g. "participants"), so
     # that a track's total is the ratio of sums over its interventions.
-    metric = models.SlugField(_("meetgrootheid"), max_length=60)
+    metric = models.SlugField(_("meetgrootheid"), max_length=CODE_LENGTH)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     name = models.CharField(_("naam"), max_length=200)
     unit = models.CharField(_("eenheid"), max_length=12, choices=Unit.choices)
@@ -140,7 +147,7 @@ class Indicator(models.Model):
     )
     computation = models.CharField(
         _("berekening"),
-        max_length=60,
+        max_length=CODE_LENGTH,
         blank=True,
         help_text=_("Leeg: de waarde wordt met de hand ingevoerd."),
     )
@@ -155,7 +162,7 @@ class Indicator(models.Model):
         _("nulmeting"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     baseline_date = models.DateField(_("datum nulmeting"), null=True, blank=True)
-    baseline_source = models.CharField(_("bron nulmeting"), max_length=300, blank=True)
+    baseline_source = models.CharField(_("bron nulmeting"), max_length=SHORT_TEXT_LENGTH, blank=True)
     measurable_result = models.ForeignKey(
         "tracks.MeasurableResult",
         on_delete=models.SET_NULL,
@@ -323,7 +330,7 @@ class Measurement(models.Model):
     denominator = models.DecimalField(_("noemer"), max_digits=14, decimal_places=2, null=True, blank=True)
     # {"district": {"West": 3, ...}, "gender": {...}, "age_band": {...}} – counts only, never persons.
     breakdowns = models.JSONField(_("uitsplitsingen"), default=dict, blank=True)
-    source = models.CharField(_("bron"), max_length=300, blank=True)
+    source = models.CharField(_("bron"), max_length=SHORT_TEXT_LENGTH, blank=True)
     note = models.TextField(_("toelichting"), blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -456,7 +463,7 @@ class BudgetAllocation(models.Model):
         "tracks.Intervention", on_delete=models.PROTECT, null=True, blank=True, related_name="allocations"
     )
     amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
-    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    note = models.CharField(_("toelichting"), max_length=SHORT_TEXT_LENGTH, blank=True)
 
     class Meta:
         ordering = ["budget_year", "track__order", "intervention__order"]
@@ -477,7 +484,7 @@ class BudgetAllocation(models.Model):
         ]
 
     def __str__(self) -> str:
-        what = self.intervention.code if self.intervention_id else self.track.code  # type: ignore[union-attr]
+        what = self.intervention.code if self.intervention is not None else self.track.code
         return f"{self.budget_year}: {what} € {self.amount}"
 
 
@@ -487,7 +494,7 @@ class BudgetCommitment(models.Model):
     allocation = models.ForeignKey(BudgetAllocation, on_delete=models.PROTECT, related_name="commitments")
     date = models.DateField(_("datum"))
     amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
-    description = models.CharField(_("omschrijving"), max_length=300)
+    description = models.CharField(_("omschrijving"), max_length=SHORT_TEXT_LENGTH)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -506,7 +513,7 @@ class BudgetSpending(models.Model):
     allocation = models.ForeignKey(BudgetAllocation, on_delete=models.PROTECT, related_name="spendings")
     date = models.DateField(_("datum"))
     amount = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
-    description = models.CharField(_("omschrijving"), max_length=300)
+    description = models.CharField(_("omschrijving"), max_length=SHORT_TEXT_LENGTH)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:

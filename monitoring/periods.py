@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 MONTH, QUARTER, YEAR = "month", "quarter", "year"
 KINDS = (MONTH, QUARTER, YEAR)
 _MONTHS = {MONTH: 1, QUARTER: 3, YEAR: 12}
@@ -18,6 +20,14 @@ _MONTHS = {MONTH: 1, QUARTER: 3, YEAR: 12}
 _MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _QUARTER_RE = re.compile(r"^(\d{4})-[Qq]([1-4])$")
 _YEAR_RE = re.compile(r"^(\d{4})$")
+
+# How a period is written, said wherever people give one (forms, the API).
+PERIOD_INVALID = gettext_lazy("Geef een periode als 2025-Q1, 2025-03 of 2025.")
+PERIOD_HINT_ANY = gettext_lazy("2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)")
+PERIOD_HINT_ENTRY = gettext_lazy("Bijvoorbeeld 2025-Q1 (kwartaal) of 2025-03 (maand).")
+PERIOD_HINT_TARGET = gettext_lazy("Bijvoorbeeld 2025 (jaar) of 2025-Q2 (kwartaal).")
+PERIOD_HINT_QUARTER = gettext_lazy("Bijvoorbeeld 2025-Q2.")
+PERIOD_HINT_MONTH_OR_QUARTER = gettext_lazy("Een maand (2025-03) of een kwartaal (2025-Q1).")
 
 MONTH_NAMES_NL = [
     "januari",

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .reports import indicator_rows
+from .snapshot import Snapshot
 
 TIDY_COLUMNS = [
     ("periode", lambda d, r: d["period"]["code"]),
@@ -47,6 +48,10 @@ def _n(value: str | None) -> Decimal | None:
     return None if value in (None, "") else Decimal(value)
 
 
+def _level(level: str | None) -> str:
+    return LEVEL_NL.get(level) or level or ""
+
+
 def _sheet_title(text: str) -> str:
     for ch in "[]:*?/\\":
         text = text.replace(ch, "-")
@@ -64,15 +69,15 @@ def _widths(ws: Any, widths: list[int]) -> None:
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
-def report_xlsx(data: dict[str, Any]) -> bytes:
+def report_xlsx(data: Snapshot) -> bytes:
     wb = Workbook()
-    tidy = wb.active
+    tidy = wb.worksheets[0]
     tidy.title = "Gegevens"
     tidy.append([name for name, _ in TIDY_COLUMNS])
     for cell in tidy[1]:
         cell.font = _BOLD
-    for row in indicator_rows(data):
-        tidy.append([getter(data, row) for _, getter in TIDY_COLUMNS])
+    for tidy_row in indicator_rows(data):
+        tidy.append([getter(data, tidy_row) for _, getter in TIDY_COLUMNS])
     tidy.freeze_panes = "A2"
     _widths(tidy, [10, 12, 7, 11, 34, 50, 9, 11, 12, 12, 12, 12, 11, 12, 11, 40, 12])
 
@@ -99,7 +104,7 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
                     ws, r, ["Indicator", "Eenheid", "Waarde", "Teller", "Noemer", "Doel", "Status", "Bron"]
                 )
                 r += 1
-                rows = intervention[kind]
+                rows = intervention["output"] if kind == "output" else intervention["outcome"]
                 if not rows:
                     ws.cell(row=r, column=1, value="(geen indicatoren)")
                     r += 1
@@ -190,19 +195,19 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
         )
         for cell in ws[ws.max_row]:
             cell.font, cell.fill = _BOLD, _HEADER_FILL
-        for row in budget["rows"]:
+        for budget_row in budget["rows"]:
             ws.append(
                 [
-                    row["track"],
-                    row["intervention"],
-                    row["name"],
-                    _n(row["allocated"]),
-                    _n(row["committed"]),
-                    _n(row["spent"]),
-                    _n(row["remaining"]),
-                    _n(row["burn_rate"]),
-                    _n(row["participants"]),
-                    _n(row["cost_per_participant"]),
+                    budget_row["track"],
+                    budget_row["intervention"],
+                    budget_row["name"],
+                    _n(budget_row["allocated"]),
+                    _n(budget_row["committed"]),
+                    _n(budget_row["spent"]),
+                    _n(budget_row["remaining"]),
+                    _n(budget_row["burn_rate"]),
+                    _n(budget_row["participants"]),
+                    _n(budget_row["cost_per_participant"]),
                 ]
             )
         _widths(ws, [8, 11, 45, 14, 14, 14, 14, 12, 12, 14])
@@ -238,7 +243,7 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
             [
                 risk["code"],
                 risk["title"],
-                LEVEL_NL.get(risk["level"], risk["level"]),
+                _level(risk["level"]),
                 risk["date"],
                 risk["measures"],
             ]
@@ -302,7 +307,7 @@ def _fmt(value: str | None, unit: str = "") -> str:
     return text
 
 
-def report_pdf(data: dict[str, Any]) -> bytes:
+def report_pdf(data: Snapshot) -> bytes:
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -339,10 +344,11 @@ def report_pdf(data: dict[str, Any]) -> bytes:
     def p(text: str, style: Any = small) -> Any:
         return Paragraph(escape(text or ""), style)
 
+    programme = data["programme"]
     story: list[Any] = [
         Paragraph(escape(f"Monitoringsrapportage {data['period']['label']}"), styles["Title"]),
         p(
-            f"{(data.get('programme') or {}).get('name', '')} · versie {data['version']} · "
+            f"{programme['name'] if programme else ''} · versie {data['version']} · "
             f"periode {data['period']['start']} t/m {data['period']['end']} · "
             f"{APPROVAL_NL[data['period']['approval']]} · gemaakt {data['generated_at']}",
             styles["BodyText"],
@@ -462,8 +468,8 @@ def report_pdf(data: dict[str, Any]) -> bytes:
         story += [table, p("* voorlopig cijfer")]
     story.append(Paragraph("Risico's", styles["Heading2"]))
     rows = [["Risico", "Niveau", "Stand van zaken"]]
-    for r in data["risks"]:
-        rows.append([p(f"{r['code']} {r['title']}"), LEVEL_NL.get(r["level"], r["level"]), p(r["measures"])])
+    for risk in data["risks"]:
+        rows.append([p(f"{risk['code']} {risk['title']}"), _level(risk["level"]), p(risk["measures"])])
     table = Table(rows, colWidths=[4.5 * cm, 2.5 * cm, 10.5 * cm], repeatRows=1)
     table.setStyle(table_style)
     story.append(table)

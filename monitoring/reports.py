@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from decimal import Decimal
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
 
 from tracks.models import Track
 
-from .figures import STATUS_LABELS
+from .figures import STATUS_LABELS, figure_text
 from .models import Indicator, PdcaCycle, ReportingPeriod
 from .periods import Period
 from .selectors import (
@@ -30,20 +30,28 @@ from .selectors import (
     risks_with_state,
     track_totals,
 )
+from .snapshot import (
+    SNAPSHOT_VERSION,
+    BudgetPart,
+    ContextPart,
+    ContextPoint,
+    CorrectionPart,
+    IndicatorRow,
+    InterventionPart,
+    MinistryFigure,
+    RiskPart,
+    Snapshot,
+    TidyRow,
+    TrackPart,
+)
 
-SNAPSHOT_VERSION = 1
+# Writes a number as text: figure_text for the snapshot, or str for the ministry's live figures.
+Text = Callable[[Any], "str | None"]
 
 
-def _num(value: Any) -> str | None:
-    """Decimals as strings: exact, and JSON has no decimal type."""
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return format(value.normalize() if value == value.to_integral_value() else value, "f")
-    return str(value)
-
-
-def _indicator_row(v: IndicatorValue) -> dict[str, Any]:
+def indicator_row(v: IndicatorValue, text: Text = figure_text) -> IndicatorRow:
+    """One indicator's figures in a period, as the snapshot stores them. `text` writes the numbers:
+    the snapshot's `figure_text`, or `str` for the ministry's live figures (stored decimals, "12.00")."""
     i = v.indicator
     m = v.measurement
     public = v.public()
@@ -59,12 +67,12 @@ def _indicator_row(v: IndicatorValue) -> dict[str, Any]:
         "aggregation": i.aggregation,
         "counts_persons": i.counts_persons,
         "definition": i.definition,
-        "numerator": _num(v.numerator),
-        "denominator": _num(v.denominator),
-        "value": _num(v.value),
+        "numerator": text(v.numerator),
+        "denominator": text(v.denominator),
+        "value": text(v.value),
         "target": (
             {
-                "value": _num(v.target.value),
+                "value": text(v.target.value),
                 "deadline": v.target.deadline.isoformat(),
                 "specific": v.target.specific,
             }
@@ -78,22 +86,49 @@ def _indicator_row(v: IndicatorValue) -> dict[str, Any]:
         "source": m.source if m else "",
         "breakdowns": m.breakdowns if m else {},
         "corrected": bool(v.corrections),
-        "public": {k: _num(x) if not isinstance(x, bool) else x for k, x in public.items()},
+        "public": {
+            "value": text(public["value"]),
+            "numerator": text(public["numerator"]),
+            "denominator": text(public["denominator"]),
+            "suppressed": bool(public["suppressed"]),
+        },
     }
 
 
-def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, Any]:
+def ministry_figure(row: IndicatorRow) -> MinistryFigure:
+    """The one way an indicator's figure leaves for the ministry, live or from a snapshot: the
+    suppressed public figure, and no status where the figure is suppressed (it would reveal it)."""
+    public = row["public"]
+    target = row["target"]
+    return {
+        "code": row["code"],
+        "name": row["name"],
+        "kind": row["kind"],
+        "unit": row["unit"],
+        "rate_base": row["rate_base"],
+        "direction": row["direction"],
+        "value": public["value"],
+        "numerator": public["numerator"],
+        "denominator": public["denominator"],
+        "suppressed": public["suppressed"],
+        "target": {"value": target["value"], "deadline": target["deadline"]} if target else None,
+        "status": None if public["suppressed"] else row["status"],
+        "approval_state": row["approval"],
+    }
+
+
+def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> Snapshot:
     p: Period = period.as_period()
     programme = programme_get()
     indicators = list(indicator_list())
     values = indicator_values(period=p, indicators=indicators)
     totals = track_totals(values)
     pdca = {c.track_id: c for c in PdcaCycle.objects.filter(period=period).select_related("owner")}
-    tracks = []
+    tracks: list[TrackPart] = []
     for track in Track.objects.prefetch_related("interventions").order_by("order"):
-        interventions = []
+        interventions: list[InterventionPart] = []
         for intervention in track.interventions.all():
-            rows = [_indicator_row(v) for v in values if v.indicator.intervention_id == intervention.pk]
+            rows = [indicator_row(v) for v in values if v.indicator.intervention_id == intervention.pk]
             interventions.append(
                 {
                     "code": intervention.code,
@@ -115,9 +150,9 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
                         "metric": t.metric,
                         "name": t.name,
                         "unit": t.unit,
-                        "numerator": _num(t.numerator),
-                        "denominator": _num(t.denominator),
-                        "value": _num(t.value),
+                        "numerator": figure_text(t.numerator),
+                        "denominator": figure_text(t.denominator),
+                        "value": figure_text(t.value),
                         "interventions": t.interventions,
                     }
                     for t in totals
@@ -132,7 +167,7 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
                         "targets": [
                             {
                                 "indicator": v.indicator.code,
-                                "value": _num(v.target.value),
+                                "value": figure_text(v.target.value),
                                 "specific": v.target.specific,
                             }
                             for v in track_values
@@ -140,12 +175,16 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
                         ],
                         "do": cycle.do,
                         "delivered": [
-                            {"indicator": v.indicator.code, "name": v.indicator.name, "value": _num(v.value)}
+                            {
+                                "indicator": v.indicator.code,
+                                "name": v.indicator.name,
+                                "value": figure_text(v.value),
+                            }
                             for v in track_values
                             if v.indicator.kind == "output" and v.measurement
                         ],
                         "check": [
-                            {"indicator": v.indicator.code, "value": _num(v.value), "status": v.status}
+                            {"indicator": v.indicator.code, "value": figure_text(v.value), "status": v.status}
                             for v in track_values
                             if v.target
                         ],
@@ -158,14 +197,14 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
                 ),
             }
         )
-    corrections = [
+    corrections: list[CorrectionPart] = [
         {
             "indicator": v.indicator.code,
             "name": v.indicator.name,
-            "previous_numerator": _num(c.previous_numerator),
-            "previous_denominator": _num(c.previous_denominator),
-            "numerator": _num(c.numerator),
-            "denominator": _num(c.denominator),
+            "previous_numerator": figure_text(c.previous_numerator),
+            "previous_denominator": figure_text(c.previous_denominator),
+            "numerator": figure_text(c.numerator),
+            "denominator": figure_text(c.denominator),
             "reason": c.reason,
             "by": c.corrected_by.get_full_name() or c.corrected_by.get_username(),
             "at": timezone.localtime(c.corrected_at).isoformat(timespec="seconds"),
@@ -173,7 +212,7 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
         for v in values
         for c in v.corrections
     ]
-    budget = None
+    budget: BudgetPart | None = None
     year = budget_year_for(p.end)
     if year is not None:
         overview = budget_overview(year=year, until=min(p.end, year.end))
@@ -182,37 +221,41 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
             "start": year.start.isoformat(),
             "end": year.end.isoformat(),
             "until": overview.until.isoformat(),
-            "cap": _num(year.cap),
-            "allocated": _num(overview.allocated),
-            "committed": _num(overview.committed),
-            "spent": _num(overview.spent),
-            "burn_rate": _num(overview.burn_rate),
-            "elapsed": _num(overview.elapsed),
+            "cap": figure_text(year.cap),
+            "allocated": figure_text(overview.allocated),
+            "committed": figure_text(overview.committed),
+            "spent": figure_text(overview.spent),
+            "burn_rate": figure_text(overview.burn_rate),
+            "elapsed": figure_text(overview.elapsed),
             "rows": [
                 {
                     "track": r.allocation.track.code,
                     "intervention": r.allocation.intervention.code if r.allocation.intervention else None,
                     "name": (r.allocation.intervention or r.allocation.track).name,
-                    "allocated": _num(r.allocated),
-                    "committed": _num(r.committed),
-                    "spent": _num(r.spent),
-                    "remaining": _num(r.remaining),
-                    "burn_rate": _num(r.burn_rate),
-                    "participants": _num(r.participants),
-                    "cost_per_participant": _num(r.cost_per_participant),
+                    "allocated": figure_text(r.allocated),
+                    "committed": figure_text(r.committed),
+                    "spent": figure_text(r.spent),
+                    "remaining": figure_text(r.remaining),
+                    "burn_rate": figure_text(r.burn_rate),
+                    "participants": figure_text(r.participants),
+                    "cost_per_participant": figure_text(r.cost_per_participant),
                 }
                 for r in overview.rows
             ],
         }
-    context = [
+    context: list[ContextPart] = [
         {
-            **{k: v for k, v in s.items() if k != "rows"},
+            "code": s["code"],
+            "name": s["name"],
+            "unit": s["unit"],
+            "source": s["source"],
+            "years": s["years"],
             "municipality": [_ctx(x) for x in s["municipality"]],
             "national": [_ctx(x) for x in s["national"]],
         }
         for s in context_series()
     ]
-    risks = [
+    risks: list[RiskPart] = [
         {
             "code": risk.code,
             "title": risk.title,
@@ -234,7 +277,7 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
             "approval": period.status,
         },
         "version": version,
-        "programme": {"name": programme.name, "cap": _num(programme.yearly_budget_cap)}
+        "programme": {"name": programme.name, "cap": figure_text(programme.yearly_budget_cap)}
         if programme
         else None,
         "tracks": tracks,
@@ -245,16 +288,18 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> dict[str, An
     }
 
 
-def _ctx(point: dict[str, Any] | None) -> dict[str, Any] | None:
-    return None if point is None else {"value": _num(point["value"]), "provisional": point["provisional"]}
+def _ctx(point: dict[str, Any] | None) -> ContextPoint | None:
+    return (
+        None if point is None else {"value": figure_text(point["value"]), "provisional": point["provisional"]}
+    )
 
 
-def figures_hash(data: dict[str, Any]) -> str:
+def figures_hash(data: Snapshot) -> str:
     figures = {k: v for k, v in data.items() if k not in ("generated_at", "version")}
     return hashlib.sha256(json.dumps(figures, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def indicator_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+def indicator_rows(data: Snapshot) -> list[TidyRow]:
     """Every indicator row of a snapshot with its track and intervention (the tidy data)."""
     return [
         {**row, "track": t["code"], "intervention": i["code"], "intervention_name": i["name"]}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracks.models import BudgetYear, Programme, Risk, Track
 
-from .figures import combine, display_value, public_figure, status
+from .figures import combine, display_value, progress, public_figure, status
 from .models import (
     BudgetAllocation,
     ContextIndicator,
@@ -151,9 +151,7 @@ class IndicatorValue:
     @property
     def progress(self) -> Decimal | None:
         """Value as a share of the target (for the progress bars), in percent."""
-        if self.value is None or not self.target or not self.target.value:
-            return None
-        return (self.value * 100 / self.target.value).quantize(Decimal("1"))
+        return progress(self.value, self.target.value if self.target else None)
 
     def public(self) -> dict[str, object]:
         i = self.indicator
@@ -234,7 +232,9 @@ def track_totals(values: list[IndicatorValue]) -> list[MetricTotal]:
     for (_track_id, metric, unit), members in groups.items():
         if len({m.indicator.intervention_id for m in members}) < 2:
             continue
-        numerator, denominator = combine((m.numerator, m.denominator) for m in members)  # type: ignore[misc]
+        numerator, denominator = combine(
+            (m.measurement.numerator, m.measurement.denominator) for m in members if m.measurement is not None
+        )
         first = members[0].indicator
         totals.append(
             MetricTotal(
@@ -282,11 +282,6 @@ def pdca_get(*, track_code: str, period: Period) -> PdcaCycle | None:
         .filter(track__code=track_code, period__kind=period.kind, period__start=period.start)
         .first()
     )
-
-
-def pdca_check_rows(*, track: Track, values: list[IndicatorValue]) -> list[IndicatorValue]:
-    """Check: the track's indicators with their result against target (filled automatically)."""
-    return [v for v in values if v.indicator.intervention.track_id == track.pk]
 
 
 # --- Risks ---------------------------------------------------------------------------------------
@@ -403,7 +398,7 @@ def budget_overview(*, year: BudgetYear, until: dt.date) -> BudgetOverview:
     rows = [
         BudgetRow(
             allocation=a,
-            committed=a.committed_total or Decimal("0"),  # type: ignore[attr-defined]
+            committed=a.committed_total or Decimal("0"),
             spent=spent.get(a.pk) or Decimal("0"),
             participants=participants.get(a.intervention_id) if a.intervention_id else None,
         )
@@ -516,7 +511,7 @@ def breakdown_tables(breakdowns: dict[str, dict[str, int]]) -> list[BreakdownTab
         named = labels.get(dimension, {})
         order = fixed_orders.get(dimension)
 
-        def key(code: str, named: dict[str, str] = named, order: list[str] | None = order) -> tuple:
+        def key(code: str, named: dict[str, str] = named, order: list[str] | None = order) -> tuple[int, str]:
             if code == UNKNOWN:
                 return (2, "")
             if order is not None and code in order:
@@ -538,7 +533,9 @@ def breakdown_tables(breakdowns: dict[str, dict[str, int]]) -> list[BreakdownTab
 # --- Platform activity per month (dashboard) ------------------------------------------------------
 
 
-def monthly_facts(*, keys: list[str], last: Period, months: int = 12) -> tuple[list[Period], dict[str, list]]:
+def monthly_facts(
+    *, keys: list[str], last: Period, months: int = 12
+) -> tuple[list[Period], dict[str, list[Measurement | None]]]:
     """The month facts of the first active indicator of each named computation, for the `months`
     months up to and including `last` (a month): two queries, read from facts (never live tables).
 

@@ -5,16 +5,18 @@ Figures are strings: a decimal number ("12", "45.5") or "<5" where a count of pe
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from .models import Report
+from .models import CODE_LENGTH, SHORT_TEXT_LENGTH, Report
+from .periods import PERIOD_HINT_ANY, PERIOD_INVALID
 
 
 class PeriodQuerySerializer(serializers.Serializer):
     period = serializers.RegexField(
         r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$",
-        help_text="Periode: 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (kalenderjaar).",
-        error_messages={"invalid": "Geef een periode als 2025-Q1, 2025-03 of 2025."},
+        help_text=PERIOD_HINT_ANY,
+        error_messages={"invalid": PERIOD_INVALID},
     )
 
 
@@ -28,12 +30,14 @@ class IndicatorFigureSerializer(serializers.Serializer):
     name = serializers.CharField()
     kind = serializers.ChoiceField(choices=["output", "outcome"])
     unit = serializers.ChoiceField(choices=["count", "percentage", "rate", "euro"])
-    rate_base = serializers.IntegerField(allow_null=True, help_text="Bij eenheid rate: per zoveel inwoners.")
+    rate_base = serializers.IntegerField(
+        allow_null=True, help_text=_("Bij eenheid rate: per zoveel inwoners.")
+    )
     direction = serializers.ChoiceField(choices=["increase", "decrease"])
-    value = serializers.CharField(allow_null=True, help_text='Getal als tekst, of "<5" (onderdrukt).')
+    value = serializers.CharField(allow_null=True, help_text=_('Getal als tekst, of "<5" (onderdrukt).'))
     numerator = serializers.CharField(allow_null=True)
-    denominator = serializers.CharField(allow_null=True, help_text="Alleen bij percentage en rate.")
-    suppressed = serializers.BooleanField(help_text="Waar als een aantal personen onder 5 is onderdrukt.")
+    denominator = serializers.CharField(allow_null=True, help_text=_("Alleen bij percentage en rate."))
+    suppressed = serializers.BooleanField(help_text=_("Waar als een aantal personen onder 5 is onderdrukt."))
     target = TargetSerializer(allow_null=True)
     status = serializers.ChoiceField(choices=["on_track", "at_risk", "off_track"], allow_null=True)
     approval_state = serializers.ChoiceField(choices=["open", "submitted", "approved"])
@@ -79,11 +83,12 @@ class ReportDetailSerializer(ReportSerializer):
 class MeasurementEntrySerializer(serializers.Serializer):
     """A hand-entered value (projectleider). Locked periods are refused with a problem+json 400."""
 
-    indicator = serializers.CharField(max_length=60)
+    indicator = serializers.CharField(max_length=CODE_LENGTH)
     period = serializers.CharField()
     numerator = serializers.DecimalField(max_digits=14, decimal_places=2)
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
-    source = serializers.CharField(max_length=300)
+    # A field named `source`: the stubs take it for Field.source (a str), which it shadows on purpose.
+    source = serializers.CharField(max_length=SHORT_TEXT_LENGTH)  # type: ignore[assignment]
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -93,5 +98,5 @@ class MeasurementSerializer(serializers.Serializer):
     origin = serializers.CharField()
     numerator = serializers.DecimalField(max_digits=14, decimal_places=2)
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # as above
     approval_state = serializers.CharField(source="period.status")

@@ -1,22 +1,36 @@
 from django.urls import path
 
-from . import views
+from .views import budget, context, dashboard, indicators, periods, planning, reports
 
 app_name = "monitoring"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("indicatoren/", views.indicator_list, name="indicators"),
-    path("indicatoren/<str:code>/", views.indicator_detail, name="indicator"),
-    path("perioden/", views.period_list, name="periods"),
-    path("perioden/<str:code>/", views.period_detail, name="period"),
-    path("pdca/", views.pdca_list, name="pdca"),
-    path("pdca/<str:track>/<str:code>/", views.pdca_cycle, name="pdca_cycle"),
-    path("risicos/", views.risks, name="risks"),
-    path("budget/", views.budget, name="budget"),
-    path("context/", views.context, name="context"),
-    path("rapportages/", views.report_list, name="reports"),
-    path("rapportages/<int:pk>/", views.report_detail, name="report"),
-    path("rapportages/<int:pk>/xlsx/", views.report_xlsx, name="report_xlsx"),
-    path("rapportages/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
+    path("", dashboard.dashboard, name="dashboard"),
+    path("indicatoren/", indicators.indicator_list, name="indicators"),
+    path("indicatoren/<str:code>/", indicators.indicator_detail, name="indicator"),
+    path("indicatoren/<str:code>/invoeren/", indicators.indicator_enter, name="indicator_enter"),
+    path("indicatoren/<str:code>/doel/", indicators.indicator_target, name="indicator_target"),
+    path("indicatoren/<str:code>/corrigeren/", indicators.indicator_correct, name="indicator_correct"),
+    path("perioden/", periods.period_list, name="periods"),
+    path("perioden/<str:code>/", periods.period_detail, name="period"),
+    path("perioden/<str:code>/indienen/", periods.period_submit, name="period_submit"),
+    path("perioden/<str:code>/goedkeuren/", periods.period_approve, name="period_approve"),
+    path("perioden/<str:code>/terugzetten/", periods.period_return, name="period_return"),
+    path("perioden/<str:code>/heropenen/", periods.period_reopen, name="period_reopen"),
+    path("pdca/", planning.pdca_list, name="pdca"),
+    path("pdca/<str:track>/<str:code>/", planning.pdca_cycle, name="pdca_cycle"),
+    path("pdca/<str:track>/<str:code>/opslaan/", planning.pdca_cycle_save, name="pdca_cycle_save"),
+    path("risicos/", planning.risks, name="risks"),
+    path("risicos/beoordelen/", planning.risk_review, name="risk_review"),
+    path("budget/", budget.budget, name="budget"),
+    path("budget/toewijzen/", budget.budget_allocate, name="budget_allocate"),
+    path("budget/verplichten/", budget.budget_commit, name="budget_commit"),
+    path("budget/uitgeven/", budget.budget_spend, name="budget_spend"),
+    path("context/", context.context, name="context"),
+    path("context/inlezen/", context.context_import, name="context_import"),
+    path("rapportages/", reports.report_list, name="reports"),
+    path("rapportages/aanvragen/", reports.report_request, name="report_request"),
+    path("rapportages/<int:pk>/", reports.report_detail, name="report"),
+    path("rapportages/<int:pk>/xlsx/", reports.report_xlsx, name="report_xlsx"),
+    path("rapportages/<int:pk>/pdf/", reports.report_pdf, name="report_pdf"),
 ]

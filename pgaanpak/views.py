@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
-from accounts.access import role_required
+from accounts.access import AuthenticatedRequest, role_required
 from monitoring.selectors import context_indicator_table
 from tracks import selectors as tracks_selectors
 
 
 @role_required("tracks.view_programme")
-def programme(request: HttpRequest) -> HttpResponse:
+def programme(request: AuthenticatedRequest) -> HttpResponse:
     """The plan at a glance: its tracks and interventions (tracks) and the context indicators (monitoring)."""
     return render(
         request,

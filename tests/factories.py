@@ -61,7 +61,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def budget_allocation(*, intervention_code: str, amount: str, year_number: int = 1, actor: object = None):
     """An allocation through the service (which enforces the cap), for a loaded plan."""
-    from monitoring.services import allocation_set
+    from monitoring.services.budget import allocation_set
     from tracks.models import BudgetYear, Intervention
 
     intervention = Intervention.objects.select_related("track").get(code=intervention_code)

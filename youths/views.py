@@ -11,13 +11,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import acting_user, has_role_permission, role_required
+from accounts.access import AuthenticatedRequest, has_role_permission, role_required
 from core.forms import attempt
 from core.pagination import cursor_page
 from core.readlog import log_read, log_reads
@@ -41,7 +41,7 @@ from .services import signals as signal_services
 from .services import youths as youth_services
 
 
-def _flash_form_errors(request: HttpRequest, form: forms.Form) -> None:
+def _flash_form_errors(request: AuthenticatedRequest, form: forms.Form) -> None:
     """For the small forms posted from a list or detail page, which redirect back to that page: their
     errors (a service's refusal included, put there by `attempt`) are shown as messages there."""
     for field, errors in form.errors.items():
@@ -54,7 +54,7 @@ def _flash_form_errors(request: HttpRequest, form: forms.Form) -> None:
 
 
 @role_required(selectors.may_use_youth_pages)
-def youth_list(request: HttpRequest) -> HttpResponse:
+def youth_list(request: AuthenticatedRequest) -> HttpResponse:
     search = request.GET.get("zoek", "").strip()[:100]
     page = cursor_page(
         request,
@@ -70,7 +70,7 @@ def youth_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(selectors.may_use_youth_pages)
-def youth_detail(request: HttpRequest, youth_id: int) -> HttpResponse:
+def youth_detail(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
     youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
     if youth is None:
         raise Http404
@@ -100,7 +100,7 @@ def youth_detail(request: HttpRequest, youth_id: int) -> HttpResponse:
 
 
 @role_required("youths.view_youth_readlog")
-def youth_read_log(request: HttpRequest, youth_id: int) -> HttpResponse:
+def youth_read_log(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
     youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
     if youth is None:
         raise Http404
@@ -116,7 +116,7 @@ def youth_read_log(request: HttpRequest, youth_id: int) -> HttpResponse:
 
 
 @role_required(selectors.may_use_youth_pages)
-def signal_list(request: HttpRequest) -> HttpResponse:
+def signal_list(request: AuthenticatedRequest) -> HttpResponse:
     """A partner: its own organisation's signals. The procesregisseur and projectleider: all signals."""
     sees_all = selectors.sees_all_youths(request.user)
     signals = selectors.signal_list_for_user(user=request.user, own_only=not sees_all)
@@ -131,7 +131,7 @@ def signal_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required("youths.add_signal")
-def signal_create(request: HttpRequest) -> HttpResponse:
+def signal_create(request: AuthenticatedRequest) -> HttpResponse:
     youth = None
     youth_id = request.GET.get("jongere") or request.POST.get("jongere")
     if youth_id:
@@ -143,7 +143,7 @@ def signal_create(request: HttpRequest) -> HttpResponse:
         signal = attempt(
             form,
             lambda: signal_services.signal_log(
-                actor=acting_user(request), youth=youth, identity_data=form.identity(), **form.signal_fields()
+                actor=request.user, youth=youth, identity_data=form.identity(), **form.signal_fields()
             ),
         )
         if signal is not None:
@@ -155,7 +155,7 @@ def signal_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required("youths.change_signal")
-def signal_change(request: HttpRequest, signal_id: int) -> HttpResponse:
+def signal_change(request: AuthenticatedRequest, signal_id: int) -> HttpResponse:
     signal = selectors.signal_get_for_user(user=request.user, signal_id=signal_id)
     if signal is None:
         raise Http404
@@ -166,9 +166,7 @@ def signal_change(request: HttpRequest, signal_id: int) -> HttpResponse:
         correcting
         and attempt(
             form,
-            lambda: signal_services.signal_correct(
-                actor=acting_user(request), signal=signal, **form.signal_fields()
-            ),
+            lambda: signal_services.signal_correct(actor=request.user, signal=signal, **form.signal_fields()),
         )
         is not None
     ):
@@ -184,7 +182,7 @@ def signal_change(request: HttpRequest, signal_id: int) -> HttpResponse:
 
 @require_POST
 @role_required("youths.change_signal")
-def signal_withdraw(request: HttpRequest, signal_id: int) -> HttpResponse:
+def signal_withdraw(request: AuthenticatedRequest, signal_id: int) -> HttpResponse:
     signal = selectors.signal_get_for_user(user=request.user, signal_id=signal_id)
     if signal is None:
         raise Http404
@@ -194,7 +192,7 @@ def signal_withdraw(request: HttpRequest, signal_id: int) -> HttpResponse:
         and attempt(
             form,
             lambda: signal_services.signal_withdraw(
-                actor=acting_user(request), signal=signal, reason=form.cleaned_data["reason"]
+                actor=request.user, signal=signal, reason=form.cleaned_data["reason"]
             ),
         )
         is not None
@@ -220,7 +218,7 @@ def signal_withdraw(request: HttpRequest, signal_id: int) -> HttpResponse:
 
 
 @role_required(selectors.may_use_youth_pages)
-def match_list(request: HttpRequest) -> HttpResponse:
+def match_list(request: AuthenticatedRequest) -> HttpResponse:
     overdue = request.GET.get("opvolging") == "te-laat"
     days = settings.MATCH_FOLLOW_UP_DAYS
     cutoff = timezone.now() - dt.timedelta(days=days)
@@ -239,7 +237,7 @@ def match_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required("youths.change_match")
-def match_follow_up(request: HttpRequest, match_id: int) -> HttpResponse:
+def match_follow_up(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
     match = selectors.match_get_for_user(user=request.user, match_id=match_id)
     if match is None:
         raise Http404
@@ -249,7 +247,7 @@ def match_follow_up(request: HttpRequest, match_id: int) -> HttpResponse:
         and attempt(
             form,
             lambda: match_services.match_follow_up(
-                actor=acting_user(request),
+                actor=request.user,
                 match=match,
                 in_touch_on=form.cleaned_data["in_touch_on"],
                 lead_organisation=form.cleaned_data["lead_organisation"],
@@ -268,7 +266,7 @@ def match_follow_up(request: HttpRequest, match_id: int) -> HttpResponse:
 
 
 @role_required("youths.view_flag")
-def flag_list(request: HttpRequest) -> HttpResponse:
+def flag_list(request: AuthenticatedRequest) -> HttpResponse:
     """The list for the early-signal meeting: youths a rule put on it, each with the reason in words."""
     closed = request.GET.get("status") == "afgehandeld"
     flags = selectors.flag_list_for_user(user=request.user, status="closed" if closed else "open")
@@ -289,7 +287,7 @@ def flag_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required("youths.change_flag")
-def flag_close(request: HttpRequest, flag_id: int) -> HttpResponse:
+def flag_close(request: AuthenticatedRequest, flag_id: int) -> HttpResponse:
     flag = selectors.flag_get_for_user(user=request.user, flag_id=flag_id)
     if flag is None:
         raise Http404
@@ -298,9 +296,7 @@ def flag_close(request: HttpRequest, flag_id: int) -> HttpResponse:
         form.is_valid()
         and attempt(
             form,
-            lambda: flag_services.flag_close(
-                actor=acting_user(request), flag=flag, note=form.cleaned_data["note"]
-            ),
+            lambda: flag_services.flag_close(actor=request.user, flag=flag, note=form.cleaned_data["note"]),
         )
         is not None
     ):
@@ -314,7 +310,7 @@ def flag_close(request: HttpRequest, flag_id: int) -> HttpResponse:
 
 
 @role_required("youths.merge_youths")
-def duplicate_list(request: HttpRequest) -> HttpResponse:
+def duplicate_list(request: AuthenticatedRequest) -> HttpResponse:
     page = Paginator(selectors.duplicate_list_for_user(user=request.user), 25).get_page(
         request.GET.get("pagina")
     )
@@ -329,7 +325,7 @@ def duplicate_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required("youths.merge_youths")
-def duplicate_merge(request: HttpRequest, candidate_id: int) -> HttpResponse:
+def duplicate_merge(request: AuthenticatedRequest, candidate_id: int) -> HttpResponse:
     """The two records are one youth: the chosen one stays, the other is merged into it."""
     candidate = selectors.duplicate_get_for_user(user=request.user, candidate_id=candidate_id)
     if candidate is None:
@@ -341,9 +337,7 @@ def duplicate_merge(request: HttpRequest, candidate_id: int) -> HttpResponse:
             survivor, duplicate = duplicate, survivor
         merged = attempt(
             form,
-            lambda: merge_services.youth_merge(
-                actor=acting_user(request), survivor=survivor, duplicate=duplicate
-            ),
+            lambda: merge_services.youth_merge(actor=request.user, survivor=survivor, duplicate=duplicate),
         )
         if merged is not None:
             messages.success(request, _("De registraties zijn samengevoegd."))
@@ -354,12 +348,12 @@ def duplicate_merge(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 @require_POST
 @role_required("youths.merge_youths")
-def duplicate_dismiss(request: HttpRequest, candidate_id: int) -> HttpResponse:
+def duplicate_dismiss(request: AuthenticatedRequest, candidate_id: int) -> HttpResponse:
     """The two records are different youths: the candidate leaves the list."""
     candidate = selectors.duplicate_get_for_user(user=request.user, candidate_id=candidate_id)
     if candidate is None:
         raise Http404
-    youth_services.duplicate_dismiss(actor=acting_user(request), candidate=candidate)
+    youth_services.duplicate_dismiss(actor=request.user, candidate=candidate)
     messages.success(request, _("Vastgelegd: dit zijn verschillende jongeren."))
     return redirect("youths:duplicates")
 
@@ -368,7 +362,7 @@ def duplicate_dismiss(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 
 @role_required("youths.view_combinationrule")
-def rule_list(request: HttpRequest) -> HttpResponse:
+def rule_list(request: AuthenticatedRequest) -> HttpResponse:
     page = Paginator(selectors.combination_rule_list(), 25).get_page(request.GET.get("pagina"))
     rules = [(rule, rule_in_words(rule, [c.name for c in rule.categories.all()])) for rule in page]
     return render(
@@ -382,14 +376,12 @@ def rule_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _rule_form(request: HttpRequest, rule: CombinationRule | None) -> HttpResponse:
+def _rule_form(request: AuthenticatedRequest, rule: CombinationRule | None) -> HttpResponse:
     form = CombinationRuleForm.for_rule(rule, request.POST or None)
     if request.method == "POST" and form.is_valid():
         saved = attempt(
             form,
-            lambda: flag_services.combination_rule_save(
-                actor=acting_user(request), rule=rule, **form.cleaned_data
-            ),
+            lambda: flag_services.combination_rule_save(actor=request.user, rule=rule, **form.cleaned_data),
         )
         if saved is not None:
             messages.success(
@@ -402,12 +394,12 @@ def _rule_form(request: HttpRequest, rule: CombinationRule | None) -> HttpRespon
 
 
 @role_required("youths.add_combinationrule")
-def rule_create(request: HttpRequest) -> HttpResponse:
+def rule_create(request: AuthenticatedRequest) -> HttpResponse:
     return _rule_form(request, None)
 
 
 @role_required("youths.change_combinationrule")
-def rule_change(request: HttpRequest, rule_id: int) -> HttpResponse:
+def rule_change(request: AuthenticatedRequest, rule_id: int) -> HttpResponse:
     rule = selectors.combination_rule_list().filter(pk=rule_id).first()
     if rule is None:
         raise Http404

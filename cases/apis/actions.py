@@ -16,7 +16,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.access import RolePermission
+from accounts.access import RolePermission, acting_user
 from accounts.models import Organisation
 from core.errors import DomainError
 from core.readlog import log_read, log_reads
@@ -31,7 +31,6 @@ from ..serializers.actions import (
     ActionSerializer,
 )
 from ..services import actions as action_services
-from .shared import request_actor
 
 
 class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -57,7 +56,7 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         params = self.request.query_params
         actions = action_selectors.action_list_for_user(user=self.request.user)
         if params.get("mine") in ("true", "1"):
-            organisation_id = request_actor(self.request).organisation_id
+            organisation_id = acting_user(self.request).organisation_id
             actions = (
                 actions.none() if organisation_id is None else actions.filter(organisation_id=organisation_id)
             )
@@ -116,7 +115,7 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         if organisation is None:
             raise DomainError(_("Deze organisatie bestaat niet."), field="organisation")
         action = action_services.action_assign(
-            actor=request_actor(request),
+            actor=acting_user(request),
             case=case,
             follow_up_type=follow_up_type,
             organisation=organisation,
@@ -140,7 +139,7 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         data = ActionRespondSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         action_services.action_respond(
-            actor=request_actor(request),
+            actor=acting_user(request),
             action=action,
             accept=data.validated_data["accept"],
             reason=data.validated_data.get("reason", ""),
@@ -160,6 +159,6 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         if not allowed:
             raise PermissionDenied
         action_services.action_finish(
-            actor=request_actor(request), action=action, done=done, note=data.validated_data.get("note", "")
+            actor=acting_user(request), action=action, done=done, note=data.validated_data.get("note", "")
         )
         return Response(ActionSerializer(self._reload(action.pk)).data)

@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from accounts.access import RolePermission, has_role_permission
+from accounts.access import RolePermission, acting_user, has_role_permission
 from core.errors import DomainError
 from core.readlog import log_read, log_reads
 from youths.selectors import youth_get_for_user
@@ -31,7 +31,6 @@ from ..serializers.core import (
     CaseTransitionInputSerializer,
 )
 from ..services import core as case_services
-from .shared import request_actor
 
 
 class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -113,7 +112,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         if holder is None:
             raise DomainError(_("Deze persoon kan geen procesregie hebben."), field="procesregie_holder")
         opened = case_services.case_open(
-            actor=request_actor(request),
+            actor=acting_user(request),
             youth=youth,
             procesregie_holder=holder,
             reason=data.validated_data.get("reason", ""),
@@ -139,7 +138,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
                 network_size=values.get("outcome_network_size"),
             )
         case = case_services.case_transition(
-            actor=request_actor(request), case=case, to=values["to"], reason=values["reason"], closing=closing
+            actor=acting_user(request), case=case, to=values["to"], reason=values["reason"], closing=closing
         )
         return Response(
             CaseSerializer(case_selectors.case_get_for_user(user=request.user, case_id=case.pk)).data

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import role_required
+from accounts.access import AuthenticatedRequest, role_required
 from core.forms import attempt
 from core.readlog import log_read, log_reads
 
@@ -24,7 +24,7 @@ from ..models import Action
 from ..selectors import actions as action_selectors
 from ..selectors import core as case_selectors
 from ..services import actions as action_services
-from .shared import PAGE_SIZE, AuthenticatedRequest, page_of
+from .shared import PAGE_SIZE, page_of
 
 
 @role_required(case_selectors.may_use_cases)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import has_role_permission, role_required
+from accounts.access import AuthenticatedRequest, has_role_permission, role_required
 from core.forms import attempt
 from core.readlog import log_read, log_reads
 from youths.selectors import youth_get_for_user
@@ -32,7 +32,7 @@ from ..models import Case, CaseGoal
 from ..selectors import core as case_selectors
 from ..services import actions as action_services
 from ..services import core as case_services
-from .shared import AuthenticatedRequest, page_of, youth_search
+from .shared import page_of, youth_search
 
 
 @role_required(case_selectors.may_use_cases)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import role_required
+from accounts.access import AuthenticatedRequest, role_required
 from core.forms import attempt
 from core.readlog import log_reads
 from youths.selectors import youth_get_for_user
@@ -25,7 +25,7 @@ from ..models import YouthGroup, YouthGroupMember
 from ..selectors import core as case_selectors
 from ..selectors import groups as group_selectors
 from ..services import groups as group_services
-from .shared import AuthenticatedRequest, page_of, youth_search
+from .shared import page_of, youth_search
 
 
 @role_required(group_selectors.may_use_groups)

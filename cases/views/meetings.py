@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import role_required
+from accounts.access import AuthenticatedRequest, role_required
 from core.forms import attempt
 from core.readlog import log_reads
 
@@ -31,7 +31,7 @@ from ..selectors import groups as group_selectors
 from ..selectors import lists as list_selectors
 from ..selectors import meetings as meeting_selectors
 from ..services import meetings as meeting_services
-from .shared import AuthenticatedRequest, page_of
+from .shared import page_of
 
 
 @role_required(meeting_selectors.may_use_meetings)

@@ -5,22 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.access import AuthenticatedRequest
 from core.readlog import log_reads
 from youths.models import Youth
 from youths.selectors import youth_list_for_user
 
 PAGE_SIZE = 25
-
-
-class AuthenticatedRequest(HttpRequest):
-    """The request of a page behind `role_required`: its user is logged in. For the type checker only
-    (the django-stubs recipe), so that `request.user` may act in a service (`actor: Actor`)."""
-
-    user: User
 
 
 def page_of(request: AuthenticatedRequest, items: Any) -> Any:

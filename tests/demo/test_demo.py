@@ -25,8 +25,9 @@ from youths.models import DuplicateCandidate, Flag, Match, Signal, Youth
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """What `make run` loads: `setup` (the plan, its indicators and the reference lists), then the demo. Loaded once for the module in a
-    transaction rolled back after its last test; each test runs (and rolls back) in a savepoint inside it."""
+    """What `make run` loads: `setup` (the plan, its indicators and the reference lists), then the demo.
+    Loaded once for the module in a transaction rolled back after its last test; each test runs (and rolls
+    back) in a savepoint inside it."""
     with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
         call_command("setup", "--skip-migrate", stdout=StringIO())
         call_command("load_demo", stdout=StringIO())

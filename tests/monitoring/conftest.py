@@ -16,7 +16,7 @@ from youths.services.signals import signal_withdraw
 @pytest.fixture
 def indicators(plan):
     """The plan's seeded indicators (monitoring/data/indicators.json)."""
-    from monitoring.services import indicators_seed_load
+    from monitoring.services.seed import indicators_seed_load
 
     indicators_seed_load(actor=None)
 

@@ -6,7 +6,8 @@ import pytest
 from core.errors import DomainError
 from monitoring.periods import Period
 from monitoring.selectors import budget_overview
-from monitoring.services import allocation_set, measurement_enter, spending_add
+from monitoring.services.budget import allocation_set, spending_add
+from monitoring.services.measurements import measurement_enter
 from tests.factories import budget_allocation
 from tracks.models import BudgetYear, Track
 
@@ -69,14 +70,14 @@ def test_the_budget_page_allocates_and_refuses_over_the_cap(indicators, petra, r
     web.force_login(petra)
     track = Track.objects.get(code="A")
     response = web.post(
-        "/monitoring/budget/?jaar=1",
-        {"action": "allocate", "allocation-target": f"t{track.pk}", "allocation-amount": "600000"},
+        "/monitoring/budget/toewijzen/?jaar=1",
+        {"allocation-target": f"t{track.pk}", "allocation-amount": "600000"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "past niet binnen het maximum" in response.content.decode()
     response = web.post(
-        "/monitoring/budget/?jaar=1",
-        {"action": "allocate", "allocation-target": f"t{track.pk}", "allocation-amount": "90000"},
+        "/monitoring/budget/toewijzen/?jaar=1",
+        {"allocation-target": f"t{track.pk}", "allocation-amount": "90000"},
     )
     assert response.status_code == 302, response.context["allocation_form"].errors
     assert "90.000" in web.get("/monitoring/budget/?jaar=1").content.decode()

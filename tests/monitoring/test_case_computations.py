@@ -20,7 +20,7 @@ from cases.services.meetings import (
 )
 from monitoring import computations
 from monitoring.periods import Period
-from monitoring.services import measurements_refresh
+from monitoring.services.measurements import measurements_refresh
 from tests.factories import DistrictFactory, YouthFactory
 from tracks.models import Intervention
 

@@ -9,7 +9,7 @@ from monitoring import computations
 from monitoring.models import Measurement
 from monitoring.periods import Period
 from monitoring.selectors import indicator_values, track_totals
-from monitoring.services import measurement_enter, measurements_refresh
+from monitoring.services.measurements import measurement_enter, measurements_refresh
 from tests.factories import BudgetSpendingFactory, budget_allocation
 
 from .conftest import indicator

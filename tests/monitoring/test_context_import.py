@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from core.errors import DomainError
 from monitoring.context_import import parse_statline_csv
 from monitoring.models import ContextIndicator, ContextIndicatorRevision, ContextIndicatorValue
-from monitoring.services import context_values_import
+from monitoring.services.context import context_values_import
 
 pytestmark = pytest.mark.django_db
 
@@ -68,10 +68,10 @@ def test_the_projectleider_imports_through_the_page_and_a_partner_cannot(plan, p
     data = {"indicator": crimes.pk, "table": "83648NED", "filter": "SoortMisdrijf=T001161", "column": ""}
     web.force_login(bas)
     upload = SimpleUploadedFile("83648NED.csv", CRIMES_83648.encode(), content_type="text/csv")
-    assert web.post("/monitoring/context/", {**data, "file": upload}).status_code == 403
+    assert web.post("/monitoring/context/inlezen/", {**data, "file": upload}).status_code == 403
     web.force_login(petra)
     upload = SimpleUploadedFile("83648NED.csv", CRIMES_83648.encode(), content_type="text/csv")
-    response = web.post("/monitoring/context/", {**data, "file": upload})
+    response = web.post("/monitoring/context/inlezen/", {**data, "file": upload})
     assert response.status_code == 302
     html = web.get("/monitoring/context/").content.decode()
     assert "2023*" in html and "513" in html

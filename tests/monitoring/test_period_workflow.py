@@ -8,15 +8,8 @@ import pytest
 from core.errors import DomainError
 from monitoring.models import Measurement, MeasurementCorrection, PeriodTransition
 from monitoring.periods import Period
-from monitoring.services import (
-    measurement_correct,
-    measurement_enter,
-    measurements_refresh,
-    period_approve,
-    period_get_or_create,
-    period_reopen,
-    period_submit,
-)
+from monitoring.services.measurements import measurement_correct, measurement_enter, measurements_refresh
+from monitoring.services.periods import period_approve, period_get_or_create, period_reopen, period_submit
 from tests.factories import BudgetSpendingFactory, budget_allocation
 
 from .conftest import indicator
@@ -120,10 +113,10 @@ def test_a_locked_period_cannot_be_changed_through_the_browser(indicators, petra
     _approved(petra)
     web.force_login(petra)
     response = web.post(
-        "/monitoring/indicatoren/2.1.3-deelnemers/",
-        {"action": "enter", "entry-period": "2025-Q1", "entry-numerator": "99", "entry-source": "Halt"},
+        "/monitoring/indicatoren/2.1.3-deelnemers/invoeren/",
+        {"entry-period": "2025-Q1", "entry-numerator": "99", "entry-source": "Halt"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "goedgekeurd en vastgezet" in response.content.decode()
     assert Measurement.objects.get(indicator__code="2.1.3-deelnemers", period__kind="quarter").numerator == 12
 
@@ -135,9 +128,8 @@ def test_the_browser_records_a_correction_and_partners_cannot(indicators, petra,
     assert web.get("/monitoring/indicatoren/2.1.3-deelnemers/").status_code == 403
     web.force_login(petra)
     response = web.post(
-        "/monitoring/indicatoren/2.1.3-deelnemers/",
+        "/monitoring/indicatoren/2.1.3-deelnemers/corrigeren/",
         {
-            "action": "correct",
             "correction-measurement": measurement.pk,
             "correction-numerator": "13",
             "correction-reason": "Dubbele telling verwijderd.",
@@ -184,10 +176,10 @@ def test_a_locked_period_cannot_be_changed_through_the_admin(indicators, petra, 
 
 def test_only_the_projectleider_changes_a_periods_status_in_the_browser(indicators, petra, ruben, web):
     web.force_login(ruben)
-    assert web.post("/monitoring/perioden/2025-Q1/", {"action": "submit"}).status_code == 403
+    assert web.post("/monitoring/perioden/2025-Q1/indienen/").status_code == 403
     web.force_login(petra)
-    assert web.post("/monitoring/perioden/2025-Q1/", {"action": "submit"}).status_code == 302
-    assert web.post("/monitoring/perioden/2025-Q1/", {"action": "approve"}).status_code == 302
-    response = web.post("/monitoring/perioden/2025-Q1/", {"action": "reopen", "reason": ""})
+    assert web.post("/monitoring/perioden/2025-Q1/indienen/").status_code == 302
+    assert web.post("/monitoring/perioden/2025-Q1/goedkeuren/").status_code == 302
+    response = web.post("/monitoring/perioden/2025-Q1/heropenen/", {"reason": ""})
     assert "Geef de reden" in response.content.decode()
     assert "goedgekeurd" in web.get("/monitoring/perioden/2025-Q1/").content.decode()

@@ -8,7 +8,8 @@ from django.core.management import call_command
 
 from monitoring.models import Report
 from monitoring.periods import Period
-from monitoring.services import measurement_enter, measurements_refresh, report_request
+from monitoring.services.measurements import measurement_enter, measurements_refresh
+from monitoring.services.reports import report_request
 from tests.factories import BudgetSpendingFactory, UserFactory, budget_allocation
 
 from .conftest import indicator

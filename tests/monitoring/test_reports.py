@@ -14,18 +14,10 @@ from openpyxl import load_workbook
 from core.models import OutboxMessage
 from monitoring.models import Report
 from monitoring.periods import Period
-from monitoring.services import (
-    measurement_correct,
-    measurement_enter,
-    period_approve,
-    period_get_or_create,
-    period_submit,
-    report_build,
-    report_make,
-    report_request,
-    reports_catch_up,
-    target_set,
-)
+from monitoring.services.measurements import measurement_correct, measurement_enter
+from monitoring.services.periods import period_approve, period_get_or_create, period_submit
+from monitoring.services.reports import report_build, report_make, report_request, reports_catch_up
+from monitoring.services.targets import target_set
 from tests.factories import BudgetSpendingFactory, budget_allocation
 
 from .conftest import indicator
@@ -139,7 +131,7 @@ def test_the_make_report_command_makes_a_month_or_a_quarter(figures, capsys):
 def test_the_browser_button_only_enqueues_the_report(figures, petra, web, django_capture_on_commit_callbacks):
     web.force_login(petra)
     with django_capture_on_commit_callbacks(execute=False):
-        response = web.post("/monitoring/rapportages/", {"period": "2025-Q1"})
+        response = web.post("/monitoring/rapportages/aanvragen/", {"period": "2025-Q1"})
     report = Report.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/monitoring/rapportages/{report.pk}/"
     assert report.status == Report.Status.PENDING  # made by a worker, not in the request
@@ -181,7 +173,7 @@ def test_a_report_is_never_made_twice(indicators, petra):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_a_report_being_made_by_one_worker_is_skipped_by_another(plan, petra):
-    from monitoring.services import indicators_seed_load
+    from monitoring.services.seed import indicators_seed_load
 
     indicators_seed_load(actor=None)
     # A pending report as the catch-up job leaves it (report_request would run it in-process here).

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from monitoring import computations
 from monitoring.periods import Period
-from monitoring.services import measurements_refresh
+from monitoring.services.measurements import measurements_refresh
 from tests.factories import DistrictFactory, YouthFactory, signal_logged
+from youths.models import Youth
 
 from .conftest import at, log, raise_flags, value
 
@@ -96,13 +97,20 @@ def test_the_refresh_job_stores_the_facts_a_cumulative_count_and_per_interventio
     assert value("2.1.1-gesignaleerd", Q1).numerator == 0
 
 
+@pytest.mark.django_db
 def test_the_age_band_is_the_age_on_the_last_day_of_the_period():
+    def band(born: dt.date, on: dt.date) -> str:
+        youth = YouthFactory(date_of_birth=born)
+        expression = computations.age_band_expression("date_of_birth", on)
+        rows = Youth.objects.filter(pk=youth.pk).annotate(band=expression)
+        return rows.values_list("band", flat=True).get()
+
     born = dt.date(2013, 3, 31)
-    assert computations.age_band(born, dt.date(2025, 3, 30)) == "0-11"
-    assert computations.age_band(born, dt.date(2025, 3, 31)) == "12-14"
-    assert computations.age_band(dt.date(2008, 2, 29), dt.date(2026, 2, 28)) == "15-17"  # 18 on 1 March
-    assert computations.age_band(dt.date(2008, 2, 29), dt.date(2026, 3, 31)) == "18-22"
-    assert computations.age_band(dt.date(2000, 1, 1), dt.date(2025, 3, 31)) == "23+"
+    assert band(born, dt.date(2025, 3, 30)) == "0-11"
+    assert band(born, dt.date(2025, 3, 31)) == "12-14"
+    assert band(dt.date(2008, 2, 29), dt.date(2026, 2, 28)) == "15-17"  # 18 on 1 March
+    assert band(dt.date(2008, 2, 29), dt.date(2026, 3, 31)) == "18-22"
+    assert band(dt.date(2000, 1, 1), dt.date(2025, 3, 31)) == "23+"
 
 
 def _grow(bas, chaima, quarter: Period, count: int):

@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from monitoring.context_seed import context_indicators_load
-from monitoring.services import indicators_seed_load
+from monitoring.services.seed import indicators_seed_load
 
 
 class Command(BaseCommand):

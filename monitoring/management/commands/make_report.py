@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.errors import DomainError
 from monitoring.periods import YEAR, Period
-from monitoring.services import report_make
+from monitoring.services.reports import report_make
 
 
 class Command(BaseCommand):
