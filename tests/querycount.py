@@ -19,6 +19,13 @@ from django.test.utils import CaptureQueriesContext
 Fetch = Callable[[], Any]
 
 
+def queries_of(call: Callable[[], object]) -> list[str]:
+    """The SQL statements `call` runs: for jobs, whose cost is compared across data sizes directly."""
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return [q["sql"] for q in captured.captured_queries]
+
+
 def _count(name: str, fetch: Fetch, status: int) -> list[str]:
     with CaptureQueriesContext(connection) as captured:
         response = fetch()

@@ -29,7 +29,7 @@ def _wait_until_made(report_id: int, timeout: float = 60) -> Report:
 
 
 def test_the_worker_makes_the_report_with_its_xlsx_and_pdf(celery_worker_process):
-    call_command("load_plan")
+    call_command("setup", "--skip-migrate")
     petra = UserFactory(username="petra-worker", role="projectleider")
     q1 = Period.parse("2025-Q1")
     halt = budget_allocation(intervention_code="2.1.3", amount="40000", actor=petra)
