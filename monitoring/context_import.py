@@ -53,7 +53,7 @@ def parse_statline_csv(
     content: str, *, table: str, column: str = "", row_filter: str = ""
 ) -> list[ContextRowIn]:
     if table not in TABLE_FACTORS:
-        raise DomainError(f"Onbekende CBS-tabel {table}.", field="table")
+        raise DomainError(_("Onbekende CBS-tabel %(table)s.") % {"table": table}, field="table")
     content = content.lstrip("\ufeff")
     first_line = content.splitlines()[0] if content.strip() else ""
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
@@ -71,12 +71,16 @@ def parse_statline_csv(
         key, _sep, wanted = row_filter.partition("=")
         key_col = fields.get(key.strip().upper())
         if not key_col:
-            raise DomainError(f"Het bestand heeft geen kolom {key.strip()}.", field="filter")
+            raise DomainError(
+                _("Het bestand heeft geen kolom %(column)s.") % {"column": key.strip()}, field="filter"
+            )
         rows = [r for r in rows if (r.get(key_col) or "").strip() == wanted.strip()]
     if column:
         value_col = fields.get(column.strip().upper())
         if not value_col:
-            raise DomainError(f"Het bestand heeft geen kolom {column}.", field="column")
+            raise DomainError(
+                _("Het bestand heeft geen kolom %(column)s.") % {"column": column}, field="column"
+            )
     else:
         candidates = [
             name
@@ -92,7 +96,7 @@ def parse_statline_csv(
         ]
         if len(candidates) != 1:
             raise DomainError(
-                "Kies de kolom met de waarde; het bestand heeft er meer dan één.", field="column"
+                _("Kies de kolom met de waarde; het bestand heeft er meer dan één."), field="column"
             )
         value_col = candidates[0]
     factor = TABLE_FACTORS[table]

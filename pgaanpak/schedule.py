@@ -29,7 +29,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "monitoring.tasks.reports_catch_up",
         "schedule": crontab(hour=2, minute=30),
     },
-    # Combination rules over every youth with a recent signal (youths.services.flags_evaluate_all).
+    # Combination rules over every youth with a recent signal (youths.services.flags.flags_evaluate_all).
     # Nightly, when nobody logs signals: picks up rules the projectleider added or changed and
     # corrected signals, and evaluates with the new date as windows move. Raises no flag twice.
     "youths-flags-evaluate-all": {
