@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
 
 from auditlog.context import auditlog_value, set_actor
+from django.contrib.auth.base_user import AbstractBaseUser
 
 
 @contextlib.contextmanager
-def acting_as(actor: Any) -> Iterator[None]:
+def acting_as(actor: AbstractBaseUser | None) -> Iterator[None]:
     try:
         outer = auditlog_value.get()
     except LookupError:

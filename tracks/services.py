@@ -6,10 +6,10 @@ import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from django.db import transaction
 
+from accounts.access import Actor
 from core.audit import acting_as
 from core.seeding import LoadResult, upsert
 
@@ -41,7 +41,7 @@ def _programme_years(start: dt.date, end: dt.date) -> list[tuple[int, dt.date, d
 
 
 @transaction.atomic
-def plan_load(*, actor: Any, path: Path = PLAN_FILE) -> LoadResult:
+def plan_load(*, actor: Actor | None, path: Path = PLAN_FILE) -> LoadResult:
     data = json.loads(path.read_text(encoding="utf-8"))
     result = LoadResult()
     with acting_as(actor):
