@@ -55,7 +55,9 @@ class LoginView(auth_views.LoginView):
 def _next_url(request: HttpRequest) -> str:
     """Where to go after the second step: the page asked for, if it is on this site."""
     url = request.POST.get("next") or request.GET.get("next") or ""
-    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return url
     return reverse(settings.LOGIN_REDIRECT_URL)
 

@@ -259,3 +259,14 @@ def test_the_password_validators_ask_for_at_least_twelve_characters(settings):
 def test_the_second_step_pages_send_an_anonymous_visitor_to_the_password_step(path):
     for response in (Client().get(path), Client().post(path, {"token": "123456"})):
         assert response.status_code == 302 and response["Location"].startswith("/account/inloggen/")
+
+
+@pytest.mark.django_db
+def test_the_second_step_leads_only_to_pages_of_this_site(bas, plan):
+    client = Client()
+    _password_step(client, "bas")
+    client.get(SETUP)
+    device = TOTPDevice.objects.get(user=bas, confirmed=False)
+    response = client.post(SETUP, {"token": f"{totp(device.bin_key):06d}", "next": "https://elders.example/"})
+    assert 'href="https://elders.example/' not in response.content.decode()
+    assert 'href="/"' in response.content.decode()
