@@ -133,6 +133,8 @@ LOGIN_URL = "accounts:login"
 OTP_VERIFY_URL = "accounts:otp_verify"
 # The issuer name an authenticator app shows next to the account.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "pgaanpak") or "pgaanpak"
+# The admin never shows a TOTP key or its QR code (the beheerder may only remove a lost device).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # The accounts `load_demo` creates may skip the second factor, for `make run` only: on by default in
 # local development, and refused when DEBUG is off (a production site has no exempt accounts).
 OTP_DEMO_EXEMPT = env_bool("OTP_DEMO_EXEMPT", default=DEBUG)

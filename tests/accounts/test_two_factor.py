@@ -270,3 +270,21 @@ def test_the_second_step_leads_only_to_pages_of_this_site(bas, plan):
     response = client.post(SETUP, {"token": f"{totp(device.bin_key):06d}", "next": "https://elders.example/"})
     assert 'href="https://elders.example/' not in response.content.decode()
     assert 'href="/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_beheerder_removes_a_lost_app_without_seeing_its_key_and_the_user_enrols_again(
+    web, bert, bas, plan
+):
+    _enrol(Client(), bas)
+    device = TOTPDevice.objects.get(user=bas, confirmed=True)
+    web.force_login(bert)
+    page = web.get(f"/beheer/otp_totp/totpdevice/{device.pk}/change/")
+    assert page.status_code == 200 and device.key not in page.content.decode()
+    assert web.get(f"/beheer/otp_totp/totpdevice/{device.pk}/config/").status_code in (403, 404)
+    assert web.post(f"/beheer/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not TOTPDevice.objects.filter(user=bas).exists()
+    client = Client()
+    _password_step(client, "bas")
+    response = client.get(VERIFY)
+    assert response.status_code == 302 and response["Location"].startswith(SETUP)
