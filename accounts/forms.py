@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -9,3 +10,27 @@ class LoginForm(StyledForm, AuthenticationForm):
         "invalid_login": _("Gebruikersnaam of wachtwoord klopt niet. Let op hoofdletters."),
         "inactive": _("Dit account is niet actief. Neem contact op met de beheerder."),
     }
+
+
+class OTPTokenForm(StyledForm):
+    """The code of the second step: six digits from the authenticator app, or a recovery code."""
+
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("De zes cijfers uit uw authenticator-app, of een van uw herstelcodes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+    )
+
+
+class OTPEnrolForm(OTPTokenForm):
+    """The first code from the newly linked authenticator app, which confirms the link."""
+
+    token = forms.CharField(
+        label=_("Code uit de app"),
+        max_length=32,
+        help_text=_("De zes cijfers die de app nu toont."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

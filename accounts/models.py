@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
 
 
 class OrganisationKind(models.Model):
@@ -65,6 +67,9 @@ class User(AbstractUser):
         Organisation, on_delete=models.PROTECT, null=True, related_name="users", verbose_name=_("organisatie")
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    # Set only by `load_demo` on the accounts it creates. Only these may skip the second factor, and only
+    # while settings.OTP_DEMO_EXEMPT is on, which production settings refuse (accounts/access.py).
+    demo_account = models.BooleanField(_("demo-account"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -80,3 +85,28 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+def recovery_code_digest(code: str) -> str:
+    """What is stored of a recovery code: a keyed hash (SECRET_KEY), cut to django-otp's 16 characters.
+
+    django-otp keeps static tokens in clear; a copy of the database must not hand out second factors.
+    """
+    normalised = "".join(code.split()).lower()
+    return salted_hmac("pgaanpak.recovery-code", normalised).hexdigest()[:16]
+
+
+class RecoveryCodes(StaticDevice):
+    """A user's one-time recovery codes: django-otp's static device, storing and checking digests only.
+
+    A proxy, so the codes live in django-otp's own tables; the session remembers this class (its
+    persistent id), so a code is always checked through `verify_token` below. A used code is deleted.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("herstelcodes")
+        verbose_name_plural = _("herstelcodes")
+
+    def verify_token(self, token: str) -> bool:
+        return bool(super().verify_token(recovery_code_digest(str(token))))

@@ -42,6 +42,16 @@ _ACCOUNT_ADMIN = [
     "accounts.change_organisationkind",
 ]
 
+# A user who lost their phone: the beheerder removes the authenticator app (and the recovery codes) in the
+# admin, and the user enrols again at the next login. View and delete only: the admin hides the keys
+# (OTP_ADMIN_HIDE_SENSITIVE_DATA), and nobody adds a device for somebody else.
+_SECOND_FACTOR_RESET = [
+    "otp_totp.view_totpdevice",
+    "otp_totp.delete_totpdevice",
+    "otp_static.view_staticdevice",
+    "otp_static.delete_staticdevice",
+]
+
 _PROGRAMME_READ = [
     "tracks.view_programme",
     "tracks.view_track",
@@ -211,7 +221,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "tracks.view_intervention",
         "monitoring.view_aggregates",
     ],
-    Role.BEHEERDER: _PROGRAMME_READ + _ACCOUNT_ADMIN + _REFERENCE_LISTS_MANAGE + _CASE_LISTS_MANAGE,
+    Role.BEHEERDER: _PROGRAMME_READ
+    + _ACCOUNT_ADMIN
+    + _SECOND_FACTOR_RESET
+    + _REFERENCE_LISTS_MANAGE
+    + _CASE_LISTS_MANAGE,
 }
 
 # Roles that use the Django admin (for managed lists and accounts).

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from core.audit import acting_as
 from core.errors import DomainError
 
 from .access import Actor
-from .models import Organisation, OrganisationKind, Role, User
+from .models import Organisation, OrganisationKind, RecoveryCodes, Role, User, recovery_code_digest
 from .reference_data import ORGANISATION_KINDS
 
 DEFAULT_KIND_CODE = "overig"
@@ -88,6 +93,17 @@ def user_set_role(*, actor: Any, user: User, role: str) -> User:
     return user
 
 
+def _password_or_error(password: str, *, user: User) -> None:
+    """Django's password validators (settings.AUTH_PASSWORD_VALIDATORS), as one Dutch domain error."""
+    try:
+        validate_password(password, user=user)
+    except ValidationError as exc:
+        raise DomainError(
+            _("Dit wachtwoord is niet sterk genoeg: %(reasons)s") % {"reasons": " ".join(exc.messages)},
+            field="password",
+        ) from exc
+
+
 def user_create(
     *,
     actor: Any,
@@ -98,7 +114,10 @@ def user_create(
     email: str = "",
     first_name: str = "",
     last_name: str = "",
+    demo_account: bool = False,
 ) -> User:
+    """Make a user. A password must pass settings.AUTH_PASSWORD_VALIDATORS. `demo_account` is for
+    `load_demo` only: such an account may skip the second factor while OTP_DEMO_EXEMPT is on."""
     chosen = _role_or_error(role)
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(_("De gebruikersnaam %(name)s bestaat al.") % {"name": username}, field="username")
@@ -110,8 +129,10 @@ def user_create(
             last_name=last_name,
             organisation=organisation,
             role=chosen,
+            demo_account=demo_account,
         )
         if password:
+            _password_or_error(password, user=user)
             user.set_password(password)
         else:
             user.set_unusable_password()
@@ -123,3 +144,99 @@ def user_create(
 def api_token_get_or_create(*, user: User) -> Token:
     token, _created = Token.objects.get_or_create(user=user)
     return token
+
+
+# --- Second factor (TOTP and recovery codes) ------------------------------------------------------
+
+security_log = logging.getLogger("pgaanpak.security")
+
+#: How many recovery codes a user gets; each works once.
+RECOVERY_CODE_COUNT = 10
+_ENROLMENT_DEVICE = "Authenticator-app"
+
+
+def otp_has_device(*, user: User) -> bool:
+    """Whether the user has enrolled (a confirmed authenticator app)."""
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+
+
+def otp_enrolment_device(*, user: User) -> TOTPDevice:
+    """The unconfirmed authenticator device a user enrols with: made once, shown until confirmed.
+
+    Refused for a user who already has a confirmed device: a password alone must never be enough to add a
+    second factor (the beheerder removes the old device first, see docs/permissions.md).
+    """
+    if otp_has_device(user=user):
+        raise DomainError(_("U hebt de tweestapsverificatie al ingesteld."))
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=_ENROLMENT_DEVICE, confirmed=False)
+    return device
+
+
+def otp_enrolment_confirm(*, actor: User, device: TOTPDevice, token: str) -> list[str]:
+    """Confirm an authenticator app with a code it shows and hand out fresh recovery codes.
+
+    Returns the recovery codes in clear: the caller shows them once; only their digests are stored.
+    """
+    if device.user_id != actor.pk or device.confirmed:
+        raise DomainError(_("Deze koppeling hoort niet bij uw account."))
+    code = "".join(token.split())
+    with transaction.atomic():
+        # Locked, so two tabs cannot confirm at once; a wrong code's throttling count is kept (committed).
+        locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        accepted = locked.verify_is_allowed()[0] and locked.verify_token(code)
+    if not accepted:
+        security_log.warning("otp enrol refused user=%s reason=wrong-code", actor.pk)
+        raise DomainError(
+            _("Deze code klopt niet. Controleer of de tijd op uw telefoon goed staat en probeer opnieuw."),
+            field="token",
+        )
+    with transaction.atomic():
+        TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
+        TOTPDevice.objects.filter(user=actor, confirmed=False).delete()
+        codes = otp_recovery_codes_renew(actor=actor)
+    device.refresh_from_db()
+    security_log.info("otp enrolled user=%s", actor.pk)
+    return codes
+
+
+def otp_recovery_codes_renew(*, actor: User) -> list[str]:
+    """Replace the actor's recovery codes with RECOVERY_CODE_COUNT new ones; returns them in clear, once."""
+    with transaction.atomic():
+        RecoveryCodes.objects.filter(user=actor).delete()
+        device = RecoveryCodes.objects.create(user=actor, name=str(_("Herstelcodes")), confirmed=True)
+        codes = [StaticToken.random_token() for _n in range(RECOVERY_CODE_COUNT)]
+        StaticToken.objects.bulk_create(
+            StaticToken(device=device, token=recovery_code_digest(code)) for code in codes
+        )
+    security_log.info("otp recovery codes renewed user=%s", actor.pk)
+    return codes
+
+
+def otp_token_verify(*, actor: User, token: str) -> TOTPDevice | RecoveryCodes:
+    """The device that accepts the code: six digits from the authenticator app, or a recovery code (which
+    is used up). Wrong codes slow further tries down (django-otp's throttling, per device)."""
+    code = "".join(token.split())
+    model: type[TOTPDevice] | type[RecoveryCodes] = (
+        TOTPDevice if len(code) == 6 and code.isdigit() else RecoveryCodes
+    )
+    kind = "totp" if model is TOTPDevice else "recovery-code"
+    with transaction.atomic():
+        device = model.objects.select_for_update().filter(user=actor, confirmed=True).order_by("pk").first()
+        if device is None:
+            security_log.info("otp verify refused user=%s kind=%s reason=no-device", actor.pk, kind)
+            raise DomainError(_("Deze code klopt niet."), field="token")
+        allowed, _info = device.verify_is_allowed()
+        if not allowed:
+            security_log.warning("otp verify refused user=%s kind=%s reason=throttled", actor.pk, kind)
+            raise DomainError(
+                _("Te veel onjuiste codes achter elkaar. Wacht een minuut en probeer het opnieuw."),
+                field="token",
+            )
+        accepted = device.verify_token(code)
+    if not accepted:
+        security_log.warning("otp verify refused user=%s kind=%s reason=wrong-code", actor.pk, kind)
+        raise DomainError(_("Deze code klopt niet."), field="token")
+    security_log.info("otp verified user=%s kind=%s", actor.pk, kind)
+    return device

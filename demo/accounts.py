@@ -112,6 +112,7 @@ def demo_accounts_load() -> list[User]:
                     first_name=first,
                     last_name=last,
                     email=f"{username}@demo.example",
+                    demo_account=True,
                 )
             else:
                 user_set_role(actor=None, user=user, role=role)

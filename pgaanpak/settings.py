@@ -36,7 +36,8 @@ SITE_URL = (env_str("SITE_URL", required=_production) or "http://127.0.0.1:8000"
 MATCH_FOLLOW_UP_DAYS = env_int("MATCH_FOLLOW_UP_DAYS", 14)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with a site that requires the second factor (accounts/admin_site.py).
+    "accounts.admin_site.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +51,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "guardian",
     "auditlog",
+    # Two-factor login: TOTP apps and one-time recovery codes (docs/permissions.md, "Inloggen").
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_celery_beat",
     "core",
     "accounts",
@@ -70,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Puts the verified second-factor device of the session on request.user (accounts/access.py reads it).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -117,11 +124,24 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# The second step of every HTML login (TOTP code or recovery code); enrolment on the first login.
+OTP_VERIFY_URL = "accounts:otp_verify"
+# The issuer name an authenticator app shows next to the account.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "pgaanpak") or "pgaanpak"
+# The admin never shows a TOTP key or its QR code (the beheerder may only remove a lost device).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# The accounts `load_demo` creates may skip the second factor, for `make run` only: on by default in
+# local development, and refused when DEBUG is off (a production site has no exempt accounts).
+OTP_DEMO_EXEMPT = env_bool("OTP_DEMO_EXEMPT", default=DEBUG)
+if OTP_DEMO_EXEMPT and _production:
+    raise ImproperlyConfigured(
+        "OTP_DEMO_EXEMPT may not be on when DEBUG is off: every login needs a second factor."
+    )
 LOGIN_REDIRECT_URL = "programme"
 LOGOUT_REDIRECT_URL = "accounts:login"
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import User
 from accounts.services import api_token_get_or_create
+from tests.clients import VerifiedClient
 from tests.factories import OrganisationFactory, OrganisationKindFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,8 +97,9 @@ def bert(gemeente) -> User:
 
 @pytest.fixture
 def web():
-    """A browser-like client; log in with web.force_login(persona)."""
-    return Client()
+    """A browser-like client; log in with web.force_login(persona), which also passes the second factor
+    (tests.clients.VerifiedClient). `web.login(...)` does the password step only."""
+    return VerifiedClient()
 
 
 def api_client_for(user: User) -> APIClient:

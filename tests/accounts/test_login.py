@@ -18,9 +18,11 @@ def test_a_wrong_password_gets_a_clear_dutch_message(web, bas):
 
 
 @pytest.mark.django_db
-def test_logging_in_leads_to_the_programme_and_logging_out_back_to_login(web, bas, plan):
+def test_logging_in_leads_to_the_second_step_and_logging_out_back_to_login(web, bas, plan):
+    # Issue 9: the password is step one of two (the whole flow: tests/accounts/test_two_factor.py).
     response = web.post("/account/inloggen/", {"username": "bas", "password": "wachtwoord-test-123"})
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == "/account/tweede-stap/?next=%2F"
+    web.force_login(bas)
     assert web.get("/").status_code == 200
     response = web.post("/account/uitloggen/")
     assert response.status_code == 302

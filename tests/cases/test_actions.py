@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from cases.models import Action, FollowUpType
@@ -11,6 +10,7 @@ from cases.services import actions as action_services
 from cases.services import core as case_services
 from core.errors import DomainError
 from core.models import Notification
+from tests.clients import VerifiedClient
 from tests.querycount import assert_queries_flat
 
 
@@ -145,7 +145,7 @@ def test_finishing_ends_the_involvement_through_the_action(web, ruben, daan, cas
 @pytest.mark.django_db
 def test_the_actions_list_needs_a_fixed_number_of_queries(web, ruben, gijs, daan, case):
     _give(ruben, case, "huisbezoek-wijkteam", gijs.organisation)
-    regie, partner = Client(), Client()
+    regie, partner = VerifiedClient(), VerifiedClient()
     regie.force_login(ruben)
     partner.force_login(gijs)
 

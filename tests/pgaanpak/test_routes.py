@@ -22,6 +22,11 @@ PUBLIC_ROUTES = {
     # The login page must be reachable without a login; logout only ends a session (POST).
     "accounts:login",
     "accounts:logout",
+    # The second login step (code, and enrolment on the first login): for a session that has passed the
+    # password step only, so before the toolkit's gate; the views require a logged-in user themselves
+    # (tests/accounts/test_two_factor.py).
+    "accounts:otp_verify",
+    "accounts:otp_setup",
     # For the load balancer: database and broker state, no data (core.views.health).
     "health",
     # The OpenAPI document and its viewers describe the API, no data; the NL API Design Rules (API-51)

@@ -92,3 +92,27 @@ def test_a_checkout_without_debug_set_runs_locally_in_debug_mode():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_production_refuses_the_demo_exemption_from_the_second_factor():
+    result = _import_settings({**PRODUCTION, "OTP_DEMO_EXEMPT": "true"})
+    assert result.returncode != 0
+    assert "OTP_DEMO_EXEMPT may not be on when DEBUG is off" in result.stderr
+
+
+def test_production_has_no_demo_exemption_by_default_and_local_development_has():
+    code = "import django; django.setup(); from django.conf import settings; print(settings.OTP_DEMO_EXEMPT)"
+    clean = {
+        k: v for k, v in os.environ.items() if k not in PRODUCTION and k not in ("CI", "OTP_DEMO_EXEMPT")
+    }
+    for env, expected in ((PRODUCTION, "False"), ({"DEBUG": "true"}, "True")):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**clean, "DJANGO_SETTINGS_MODULE": "pgaanpak.settings", **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == expected
