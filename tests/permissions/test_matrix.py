@@ -1,4 +1,4 @@
-"""The permission matrix: every row of tests/permissions/matrix.yaml is one request, with the answer it must get.
+"""The permission matrix: each row of tests/permissions/matrix.yaml is a request with the answer it must get.
 
 A row is (route, method, role, relation of the persona to the object) → status (and, for a redirect,
 where to). The objects are built once for the module (tests/permissions/world.py); each row runs in its

@@ -39,7 +39,9 @@ def personas() -> dict[str, User]:
         "chaima": UserFactory(
             username="chaima", role="partner", organisation=_org("Travers jongerenwerk", "jongerenwerk")
         ),
-        "daan": UserFactory(username="daan", role="partner", organisation=_org("Halt Oost-Nederland", "halt")),
+        "daan": UserFactory(
+            username="daan", role="partner", organisation=_org("Halt Oost-Nederland", "halt")
+        ),
         "gijs": UserFactory(
             username="gijs", role="partner", organisation=_org("Sociaal Wijkteam Zwolle", "sociaal-wijkteam")
         ),
@@ -71,11 +73,15 @@ def _youth_with_flag(first: User, second: User, first_name: str, last_name: str,
     other = signal_logged(
         second, one.youth, domain="school", category="schoolverzuim", description="Vaak afwezig op school."
     )
-    signal_logged(first, one.youth, domain="online", category="online-conflict", description="Dreigende berichten.")
+    signal_logged(
+        first, one.youth, domain="online", category="online-conflict", description="Dreigende berichten."
+    )
     return one, other, Flag.objects.get(youth=one.youth)
 
 
-def _case(*, ruben: User, holder: User, youth: Any, partner: Organisation, action_orgs: list[tuple[str, User]]):
+def _case(
+    *, ruben: User, holder: User, youth: Any, partner: Organisation, action_orgs: list[tuple[str, User]]
+):
     from cases.models import FollowUpType
     from cases.services import actions, core
     from tracks.models import Intervention
@@ -84,7 +90,10 @@ def _case(*, ruben: User, holder: User, youth: Any, partner: Organisation, actio
     row = core.case_organisation_add(actor=ruben, case=case, organisation=partner, role="Betrokken partner")
     goal = core.case_goal_add(actor=ruben, case=case, life_domain="school", description="Weer naar school.")
     enrolment = core.enrolment_add(
-        actor=ruben, case=case, intervention=Intervention.objects.get(code="2.1.1"), started_on=core.local_today()
+        actor=ruben,
+        case=case,
+        intervention=Intervention.objects.get(code="2.1.1"),
+        started_on=core.local_today(),
     )
     core.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Fatima")
     made = [
@@ -114,7 +123,9 @@ def build() -> tuple[dict[str, User], Objects]:
     ruben, bas, chaima, daan, gijs = p["ruben"], p["bas"], p["chaima"], p["daan"], p["gijs"]
     politie, halt = bas.organisation, daan.organisation
 
-    own_signal, other_signal, flag_in = _youth_with_flag(bas, chaima, "Sanne", "de Vries", dt.date(2010, 5, 17))
+    own_signal, other_signal, flag_in = _youth_with_flag(
+        bas, chaima, "Sanne", "de Vries", dt.date(2010, 5, 17)
+    )
     none_signal, _, flag_out = _youth_with_flag(daan, gijs, "Milan", "Bakker", dt.date(2011, 2, 3))
     sanne, milan = own_signal.youth, none_signal.youth
 
@@ -135,11 +146,19 @@ def build() -> tuple[dict[str, User], Objects]:
 
     starts = timezone.now() + dt.timedelta(days=7)
     meeting_in = meetings.meeting_create(
-        actor=ruben, kind="vroegsignalering", starts_at=starts, chair=ruben, organisations=[politie, chaima.organisation]
+        actor=ruben,
+        kind="vroegsignalering",
+        starts_at=starts,
+        chair=ruben,
+        organisations=[politie, chaima.organisation],
     )
     item_in = meetings.agenda_item_add(actor=ruben, meeting=meeting_in, flag=flag_in)
     meeting_out = meetings.meeting_create(
-        actor=ruben, kind="vroegsignalering", starts_at=starts, chair=ruben, organisations=[halt, gijs.organisation]
+        actor=ruben,
+        kind="vroegsignalering",
+        starts_at=starts,
+        chair=ruben,
+        organisations=[halt, gijs.organisation],
     )
     item_out = meetings.agenda_item_add(actor=ruben, meeting=meeting_out, flag=flag_out)
 
@@ -150,7 +169,9 @@ def build() -> tuple[dict[str, User], Objects]:
     group_out = groups.youth_group_create(
         actor=ruben, name="Het Plein", area="Holtenbroek", coordinator=ruben, organisations=[halt]
     )
-    member_out = groups.youth_group_member_add(actor=ruben, youth_group=group_out, youth=milan, role="meeloper")
+    member_out = groups.youth_group_member_add(
+        actor=ruben, youth_group=group_out, youth=milan, role="meeloper"
+    )
 
     born = dt.date(2008, 7, 1)
     signal_logged(bas, first_name="Mohamed", last_name="Yilmaz", date_of_birth=born)
@@ -194,7 +215,10 @@ def build() -> tuple[dict[str, User], Objects]:
             "none": {"match_id": Match.objects.get(youth=milan).pk},
         },
         "flag": {"involved": {"flag_id": flag_in.pk}, "none": {"flag_id": flag_out.pk}},
-        "duplicate": {"involved": {"candidate_id": duplicate_in.pk}, "none": {"candidate_id": duplicate_out.pk}},
+        "duplicate": {
+            "involved": {"candidate_id": duplicate_in.pk},
+            "none": {"candidate_id": duplicate_out.pk},
+        },
         "meeting": {
             "attended": {"meeting_id": meeting_in.pk, "item_id": item_in.pk},
             "none": {"meeting_id": meeting_out.pk, "item_id": item_out.pk},
