@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.access import RolePermission
 from tests.ci_numbers import record
+from tests.permissions import matrix
 
 # Routes that are deliberately not gated by the toolkit, each with its reason. Keyed by URL name.
 PUBLIC_ROUTES = {
@@ -111,3 +112,33 @@ def test_every_gated_route_refuses_an_anonymous_request(client):
             elif response.status_code == 302 and "/account/inloggen/" not in response["Location"]:
                 wrong.append(f"{method.upper()} {path} ({name}): redirected to {response['Location']}")
     assert not wrong, "Anonymous requests that were not refused:\n" + "\n".join(wrong)
+
+
+def _methods(route: str, callback: Callable, client: Any) -> list[str]:
+    """The methods a route accepts: a DRF view's handlers; for an HTML view, GET and POST (what a browser
+    sends) unless an anonymous request is refused with 405 before the login gate (`require_POST`)."""
+    cls = getattr(callback, "cls", None)
+    if cls is not None:
+        actions = getattr(callback, "actions", None)  # a viewset route: its method → action mapping
+        names = list(actions) if actions else [m for m in cls.http_method_names if hasattr(cls, m)]
+        return sorted(m.upper() for m in names if m not in ("head", "options"))
+    path = _example_path(route)
+    return [m for m in ("GET", "POST") if getattr(client, m.lower())(path).status_code != 405]
+
+
+@pytest.mark.django_db
+def test_every_route_and_method_has_rows_in_the_permission_matrix(client):
+    """The permission matrix (tests/permissions/matrix.yaml) covers every route that is not public, for
+    every method it accepts, and names no route or method that is gone."""
+    table = matrix.load()
+    missing, stale = [], []
+    routes = [(r, n, c) for r, n, c in _routes() if n not in PUBLIC_ROUTES and "format>" not in r]
+    for route, name, callback in routes:
+        accepted = _methods(route, callback, client)
+        missing += [f"{name} {m}" for m in accepted if not (table.get(name) or {}).get(m)]
+        stale += [f"{name} {m}" for m in matrix.METHODS if m in (table.get(name) or {}) and m not in accepted]
+    names = {name for _, name, _ in routes}
+    stale += [f"{name} (no such route)" for name in table if name not in names]
+    where = "tests/permissions/matrix.yaml"
+    assert not missing, f"Routes and methods without rows in {where}:\n" + "\n".join(missing)
+    assert not stale, f"Rows in {where} for no route or method:\n" + "\n".join(stale)
