@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser, Group
+from django.utils.crypto import salted_hmac
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -80,3 +81,25 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    # --- Sessions -----------------------------------------------------------------------------
+    # Django stores this hash in the session at login and ends the session when it no longer matches
+    # the user as loaded on a later request. Django hashes only the password; we add what decides the
+    # user's access, so changing any of it ends the user's other sessions (docs/security.md). Keeping
+    # the current session after one's own password change is Django's update_session_auth_hash.
+
+    def session_auth_state(self) -> list[str]:
+        """The state whose change ends the user's sessions.
+
+        Hook for the second factor: add the state of the user's confirmed devices here (for example
+        their ids and keys), so that enrolling, replacing or removing a device ends other sessions.
+        """
+        return [self.password, str(self.role), str(self.organisation_id), str(self.is_active)]
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Overrides Django's private helper (not get_session_auth_hash) so that SECRET_KEY_FALLBACKS
+        # keep working: Django calls this with each fallback secret.
+        return salted_hmac(
+            "accounts.User.session_auth_hash", "\x1f".join(self.session_auth_state()), secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
