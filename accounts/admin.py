@@ -53,9 +53,7 @@ class UserAdmin(DjangoUserAdmin):
         unlocked = sum(1 for user in queryset if user_unlock(actor=request.user, user=user))
         self.message_user(
             request,
-            ngettext(
-                "%(count)d gebruiker gedeblokkeerd.", "%(count)d gebruikers gedeblokkeerd.", unlocked
-            )
+            ngettext("%(count)d gebruiker gedeblokkeerd.", "%(count)d gebruikers gedeblokkeerd.", unlocked)
             % {"count": unlocked},
             messages.SUCCESS,
         )

@@ -4,6 +4,9 @@ The idle timeout is Django's own (SESSION_COOKIE_AGE renewed by SESSION_SAVE_EVE
 even an active session, so a stolen session cookie is worth at most one working day. The login time
 is set at every login (accounts.security.on_user_logged_in); a session without one (made before this
 limit existed) is ended too.
+
+It also ends a session whose user can no longer be loaded (deactivated or deleted): Django leaves such a
+session in place and treats the request as anonymous, so reactivating the user would revive it.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +29,10 @@ class SessionAbsoluteLimitMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if user is not None and not user.is_authenticated and SESSION_KEY in request.session:
+            security_log.info("session result=ended_user_inactive origin=%s", client_address(request))
+            request.session.flush()
+        elif user is not None and user.is_authenticated:
             login_at = request.session.get(SESSION_LOGIN_AT)
             age = timezone.now().timestamp() - login_at if isinstance(login_at, int | float) else None
             if age is None or age > settings.SESSION_ABSOLUTE_AGE:

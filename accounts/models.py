@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser, Group
-from django.utils.crypto import salted_hmac
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -100,6 +100,8 @@ class User(AbstractUser):
         # Overrides Django's private helper (not get_session_auth_hash) so that SECRET_KEY_FALLBACKS
         # keep working: Django calls this with each fallback secret.
         return salted_hmac(
-            "accounts.User.session_auth_hash", "\x1f".join(self.session_auth_state()), secret=secret,
+            "accounts.User.session_auth_hash",
+            "\x1f".join(self.session_auth_state()),
+            secret=secret,
             algorithm="sha256",
         ).hexdigest()

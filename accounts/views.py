@@ -31,7 +31,9 @@ class LogoutView(auth_views.LogoutView):
     pass
 
 
-def locked_out(request: HttpRequest, original_response: HttpResponse | None, credentials: Any) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: Any
+) -> HttpResponse:
     """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): the login page's place, with a clear
     message, status 429. It says nothing about whether the username exists."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)

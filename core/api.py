@@ -54,15 +54,20 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     if isinstance(exc, exceptions.AuthenticationFailed):
         # The token is unknown, expired or revoked, or its user is inactive: one answer for all.
-        exc = exceptions.AuthenticationFailed(
+        refused = exceptions.AuthenticationFailed(
             _("Niet ingelogd: het token is onbekend, verlopen of ingetrokken, of het account is niet actief.")
         )
+        refused.status_code = exc.status_code  # DRF chose 401 (with its header) or 403
+        refused.auth_header = getattr(exc, "auth_header", None)  # type: ignore[attr-defined]
+        exc = refused
     if isinstance(exc, exceptions.Throttled):
-        wait = math.ceil(exc.wait) if exc.wait is not None else None
+        seconds = getattr(exc, "wait", None)
+        wait = math.ceil(seconds) if seconds is not None else None
         throttled = exceptions.Throttled(
-            detail=_("Te veel verzoeken. Probeer het over %(seconds)d seconden opnieuw.") % {"seconds": wait or 1}
+            detail=_("Te veel verzoeken. Probeer het over %(seconds)d seconden opnieuw.")
+            % {"seconds": wait or 1}
         )
-        throttled.wait = wait  # DRF turns it into the Retry-After header
+        throttled.wait = wait  # type: ignore[attr-defined]  # DRF turns it into the Retry-After header
         exc = throttled
     if isinstance(exc, exceptions.ParseError):
         exc = exceptions.ParseError(_("De inhoud van het verzoek is geen geldige JSON (of niet leesbaar)."))

@@ -181,7 +181,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_AGE = env_int("SESSION_ABSOLUTE_AGE", 10 * 3600)
 if SESSION_COOKIE_AGE <= 0 or SESSION_ABSOLUTE_AGE < SESSION_COOKIE_AGE:
-    raise ImproperlyConfigured("SESSION_ABSOLUTE_AGE must be at least SESSION_COOKIE_AGE (both in seconds, > 0).")
+    raise ImproperlyConfigured(
+        "SESSION_ABSOLUTE_AGE must be at least SESSION_COOKIE_AGE (both in seconds, > 0)."
+    )
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _production else None
 X_FRAME_OPTIONS = "DENY"
 
@@ -239,9 +241,10 @@ CELERY_BEAT_SCHEDULE = _BEAT_SCHEDULE
 # --- REST framework and OpenAPI -----------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        # Hashed tokens with an expiry (django-rest-knox); header `Authorization: Token <key>`.
+        # Hashed tokens with an expiry (django-rest-knox); header `Authorization: Token <key>`. First,
+        # so that a refused or missing login is 401 with `WWW-Authenticate: Token` (RFC 9110).
         "knox.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     # Per-process rates (the local-memory cache): a brake on scripted guessing and scraping, not a
     # quota. The refusal is 429 problem+json with Retry-After (core.api.exception_handler).
@@ -300,7 +303,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 # its left come from the client and can be forged. Without a proxy, X-Forwarded-For is not trusted.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", default=_production)
 AXES_IPWARE_PROXY_ORDER = "right-most"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
+)
 
 # --- Audit --------------------------------------------------------------------------------------
 AUDITLOG_INCLUDE_ALL_MODELS = False
