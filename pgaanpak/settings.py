@@ -287,7 +287,7 @@ REST_KNOX = {
 
 # --- Login lockout (django-axes) ----------------------------------------------------------------
 # Five failed logins for one username lock it for AXES_COOLOFF_MINUTES, or until a beheerder
-# unlocks it (admin: Gebruikers → Deblokkeren, or Axes → Toegangspogingen). Counted per username (stops
+# unlocks it (admin: Gebruikers → Deblokkeren, or Axes → Access attempts). Counted per username (stops
 # guessing one account from many addresses) and per client address (stops trying one password on many
 # accounts). docs/operations.md.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
