@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Organisation, OrganisationKind, User
-from .services import organisation_access_group, user_set_role
+from .services import organisation_access_group, user_set_role, user_unlock
 
 
 @admin.register(OrganisationKind)
@@ -45,6 +46,17 @@ class UserAdmin(DjangoUserAdmin):
         ),
     )
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["unlock"]
+
+    @admin.action(description=_("Deblokkeren (mislukte inlogpogingen wissen)"), permissions=["change"])
+    def unlock(self, request: Any, queryset: Any) -> None:
+        unlocked = sum(1 for user in queryset if user_unlock(actor=request.user, user=user))
+        self.message_user(
+            request,
+            ngettext("%(count)d gebruiker gedeblokkeerd.", "%(count)d gebruikers gedeblokkeerd.", unlocked)
+            % {"count": unlocked},
+            messages.SUCCESS,
+        )
 
     def save_model(self, request: Any, obj: User, form: Any, change: bool) -> None:
         # Role and organisation → group membership and staff flag go through the service.

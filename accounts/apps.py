@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
         # brought in line after every migrate, when all apps' permissions exist.
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import models, security
         from .roles import sync_roles_after_migrate
 
         auditlog.register(models.OrganisationKind)
@@ -19,3 +19,5 @@ class AccountsConfig(AppConfig):
         # Never copy password hashes or login times into the change log.
         auditlog.register(models.User, exclude_fields=["password", "last_login"], m2m_fields={"groups"})
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="accounts.sync_roles")
+        # A log line for every login attempt, and the login time that bounds the session.
+        security.connect()

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class OrganisationKind(models.Model):
@@ -85,6 +86,34 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    # --- Sessions -----------------------------------------------------------------------------
+    # Django stores this hash in the session at login and ends the session when it no longer matches
+    # the user as loaded on a later request. Django hashes only the password; we add what decides the
+    # user's access, so changing any of it ends the user's other sessions (docs/security.md). Keeping
+    # the current session after one's own password change is Django's update_session_auth_hash.
+
+    def session_auth_state(self) -> list[str]:
+        """The state whose change ends the user's sessions: password, role, organisation, active flag and
+        the confirmed authenticator apps (so enrolling, replacing or removing one ends other sessions;
+        the enrolling session itself is kept by update_session_auth_hash). One indexed query a request."""
+        devices = (
+            TOTPDevice.objects.filter(user_id=self.pk, confirmed=True).order_by("pk").values_list("pk", "key")
+            if self.pk
+            else []
+        )
+        second_factor = ",".join(f"{pk}:{key}" for pk, key in devices)
+        return [self.password, str(self.role), str(self.organisation_id), str(self.is_active), second_factor]
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Overrides Django's private helper (not get_session_auth_hash) so that SECRET_KEY_FALLBACKS
+        # keep working: Django calls this with each fallback secret.
+        return salted_hmac(
+            "accounts.User.session_auth_hash",
+            "\x1f".join(self.session_auth_state()),
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 def recovery_code_digest(code: str) -> str:

@@ -40,6 +40,11 @@ _ACCOUNT_ADMIN = [
     "accounts.view_organisationkind",
     "accounts.add_organisationkind",
     "accounts.change_organisationkind",
+    # Login lockouts (django-axes): see the attempts and the login logs, unlock by deleting attempts.
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
+    "axes.view_accesslog",
+    "axes.view_accessfailurelog",
 ]
 
 # A user who lost their phone: the beheerder removes the authenticator app (and the recovery codes) in the

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import logging
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -12,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
+from knox.models import get_token_model
 
 from core.audit import acting_as
 from core.errors import DomainError
@@ -20,6 +22,7 @@ from core.errors import DomainError
 from .access import Actor
 from .models import Organisation, OrganisationKind, RecoveryCodes, Role, User, recovery_code_digest
 from .reference_data import ORGANISATION_KINDS
+from .security import security_log
 
 DEFAULT_KIND_CODE = "overig"
 
@@ -141,14 +144,67 @@ def user_create(
     return user
 
 
-def api_token_get_or_create(*, user: User) -> Token:
-    token, _created = Token.objects.get_or_create(user=user)
-    return token
+# --- Login lockout -------------------------------------------------------------------------------
+
+
+def user_unlock(*, actor: Actor | None, user: User) -> int:
+    """Clear the user's failed login attempts (django-axes), which lifts a lockout at once. Returns how
+    many attempt records were removed (0: the user was not locked)."""
+    removed = int(axes_reset(username=user.username))
+    security_log.info(
+        "unlock result=success user=%s actor=%s attempts_removed=%s",
+        user.pk,
+        actor.pk if actor is not None else "system",
+        removed,
+    )
+    return removed
+
+
+# --- API tokens (django-rest-knox) ----------------------------------------------------------------
+# Only a SHA-512 digest of a token is stored; the token itself is shown once, when it is made.
+
+
+@dataclass(frozen=True)
+class IssuedApiToken:
+    key: str
+    expiry: datetime | None
+
+
+def api_token_create(*, actor: Actor | None, user: User) -> IssuedApiToken:
+    """A new API token for the user, valid for REST_KNOX["TOKEN_TTL"]. The key cannot be shown again."""
+    if not user.is_active:
+        raise DomainError(_("Gebruiker %(name)s is niet actief.") % {"name": user.username}, field="user")
+    with transaction.atomic():
+        token, key = get_token_model().objects.create(user=user)
+    security_log.info(
+        "api_token action=create result=success user=%s actor=%s expiry=%s",
+        user.pk,
+        actor.pk if actor is not None else "system",
+        token.expiry.isoformat() if token.expiry else "never",
+    )
+    return IssuedApiToken(key=key, expiry=token.expiry)
+
+
+def api_tokens_revoke(*, actor: Actor | None, user: User) -> int:
+    """Revoke every API token of the user. Returns how many were revoked."""
+    with transaction.atomic():
+        revoked, _per_model = get_token_model().objects.filter(user=user).delete()
+    security_log.info(
+        "api_token action=revoke result=success user=%s actor=%s revoked=%s",
+        user.pk,
+        actor.pk if actor is not None else "system",
+        revoked,
+    )
+    return int(revoked)
+
+
+def api_token_get_or_create(*, user: User) -> IssuedApiToken:
+    """Kept for existing callers (tests, scripts). A hashed token cannot be fetched again, so this always
+    issues a new one; new code calls api_token_create with the actor."""
+    return api_token_create(actor=None, user=user)
 
 
 # --- Second factor (TOTP and recovery codes) ------------------------------------------------------
-
-security_log = logging.getLogger("pgaanpak.security")
 
 #: How many recovery codes a user gets; each works once.
 RECOVERY_CODE_COUNT = 10

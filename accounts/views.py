@@ -15,6 +15,7 @@ import django_otp
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -70,6 +71,9 @@ def _second_step_done(request: AuthenticatedRequest, device: Any) -> None:
     """Mark the session verified with `device`, under a new session key (no fixation across the step)."""
     django_otp.login(request, device)
     request.session.cycle_key()
+    # Confirming an app changes the user's session state (User.session_auth_state), which ends the user's
+    # other sessions; this one stays.
+    update_session_auth_hash(request, request.user)
 
 
 @never_cache
@@ -166,6 +170,20 @@ def otp_setup(request: AuthenticatedRequest) -> HttpResponse:
 
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: Any
+) -> HttpResponse:
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): the login page's place, with a clear
+    message, status 429. It says nothing about whether the username exists."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "accounts/locked_out.html",
+        {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes},
+        status=429,
+    )
 
 
 @role_required()

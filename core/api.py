@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.http import Http404
@@ -51,6 +52,23 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(body, status=status.HTTP_400_BAD_REQUEST, content_type="application/problem+json")
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    if isinstance(exc, exceptions.AuthenticationFailed):
+        # The token is unknown, expired or revoked, or its user is inactive: one answer for all.
+        refused = exceptions.AuthenticationFailed(
+            _("Niet ingelogd: het token is onbekend, verlopen of ingetrokken, of het account is niet actief.")
+        )
+        refused.status_code = exc.status_code  # DRF chose 401 (with its header) or 403
+        refused.auth_header = getattr(exc, "auth_header", None)  # type: ignore[attr-defined]
+        exc = refused
+    if isinstance(exc, exceptions.Throttled):
+        seconds = getattr(exc, "wait", None)
+        wait = math.ceil(seconds) if seconds is not None else None
+        throttled = exceptions.Throttled(
+            detail=_("Te veel verzoeken. Probeer het over %(seconds)d seconden opnieuw.")
+            % {"seconds": wait or 1}
+        )
+        throttled.wait = wait  # type: ignore[attr-defined]  # DRF turns it into the Retry-After header
+        exc = throttled
     if isinstance(exc, exceptions.ParseError):
         exc = exceptions.ParseError(_("De inhoud van het verzoek is geen geldige JSON (of niet leesbaar)."))
     response = drf_exception_handler(exc, context)

@@ -7,6 +7,7 @@ are required.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,7 +46,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens hashed at rest, with an expiry (accounts.services.api_token_create).
+    "knox",
+    # Lockout after repeated failed logins, and the log of every login attempt.
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -80,6 +84,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # Ends a session SESSION_ABSOLUTE_AGE after its login, however active it was.
+    "accounts.middleware.SessionAbsoluteLimitMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pgaanpak.urls"
@@ -119,6 +127,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username before any password is checked (django-axes).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -185,7 +195,15 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "pgaanpak@zwolle.example")
 
 SESSION_COOKIE_SECURE = _production
 CSRF_COOKIE_SECURE = _production
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+# Idle timeout: a session ends SESSION_COOKIE_AGE seconds after its last request (every request
+# renews it). The absolute limit counts from the login (accounts.middleware).
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_AGE = env_int("SESSION_ABSOLUTE_AGE", 10 * 3600)
+if SESSION_COOKIE_AGE <= 0 or SESSION_ABSOLUTE_AGE < SESSION_COOKIE_AGE:
+    raise ImproperlyConfigured(
+        "SESSION_ABSOLUTE_AGE must be at least SESSION_COOKIE_AGE (both in seconds, > 0)."
+    )
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _production else None
 X_FRAME_OPTIONS = "DENY"
 
@@ -243,9 +261,24 @@ CELERY_BEAT_SCHEDULE = _BEAT_SCHEDULE
 # --- REST framework and OpenAPI -----------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Hashed tokens with an expiry (django-rest-knox); header `Authorization: Token <key>`. First,
+        # so that a refused or missing login is 401 with `WWW-Authenticate: Token` (RFC 9110).
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
+    # Per-process rates (the local-memory cache): a brake on scripted guessing and scraping, not a
+    # quota. The refusal is 429 problem+json with Retry-After (core.api.exception_handler).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    # The throttles' client address: the right-most X-Forwarded-For entry behind our proxy (see
+    # BEHIND_PROXY below), REMOTE_ADDR otherwise; never a client-chosen header.
+    "NUM_PROXIES": 1 if env_bool("BEHIND_PROXY", default=_production) else 0,
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_THROTTLE_ANON", "30/minute"),
+        "user": env_str("API_THROTTLE_USER", "600/minute"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "core.api.Pagination",
     "PAGE_SIZE": 50,
@@ -265,6 +298,35 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
+# API tokens (django-rest-knox): only a SHA-512 digest is stored; the key is shown once.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env_int("API_TOKEN_TTL_DAYS", 90)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
+# --- Login lockout (django-axes) ----------------------------------------------------------------
+# Five failed logins for one username lock it for AXES_COOLOFF_MINUTES, or until a beheerder
+# unlocks it (admin: Gebruikers → Deblokkeren, or Axes → Access attempts). Counted per username (stops
+# guessing one account from many addresses) and per client address (stops trying one password on many
+# accounts). docs/operations.md.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The lockout page: a Dutch message in the login page's place, status 429.
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_USERNAME_FORM_FIELD = "username"
+# The client address (for the lockout, the throttles and the log lines). Behind the reverse proxy
+# (operations.md) it is the right-most X-Forwarded-For entry, the one our proxy appended: entries to
+# its left come from the client and can be forged. Without a proxy, X-Forwarded-For is not trusted.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", default=_production)
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
+)
+
 # --- Audit --------------------------------------------------------------------------------------
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
@@ -273,5 +335,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # One line per login attempt, success and failure (accounts.security).
+        "pgaanpak.security": {"level": "INFO"},
+    },
 }

@@ -220,6 +220,16 @@ def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator[subpro
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """The API's throttle counters live in the cache: every test starts with none, as a new day would."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(request, settings) -> Iterator[None]:
     """Tests run tasks in-process unless marked `celery_worker` (then they go through Redis)."""
     if request.node.get_closest_marker("celery_worker"):
