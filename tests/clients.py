@@ -13,10 +13,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 class VerifiedClient(Client):
     def force_login(self, user: Any, backend: str | None = None) -> None:
-        super().force_login(user, backend)
+        # The device first: the session's auth hash covers the user's confirmed devices.
         device, _created = TOTPDevice.objects.get_or_create(
             user=user, name="test", defaults={"confirmed": True}
         )
+        super().force_login(user, backend)
         session = self.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
+
+
+def pass_second_factor(client: Client, user: Any) -> None:
+    """After a real password login with `client`: pass the second factor as the code step would, for tests
+    about what happens after login (sessions, lockout). The user's confirmed app must exist before the
+    password login: the session's auth hash covers it, so making it afterwards would end the session."""
+    device, _created = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

@@ -6,9 +6,11 @@ from datetime import timedelta
 import pytest
 from django.contrib.sessions.models import Session
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.security import SESSION_LOGIN_AT
 from accounts.services import user_set_role
+from tests.clients import pass_second_factor
 
 LOGIN = "/account/inloggen/"
 
@@ -18,8 +20,11 @@ def _logged_in(client) -> bool:
 
 
 def _login(web, user):
+    """A real password login; the second factor as the code step would pass it (tests.clients)."""
+    TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
     response = web.post(LOGIN, {"username": user.username, "password": "wachtwoord-test-123"})
     assert response.status_code == 302
+    pass_second_factor(web, user)
 
 
 @pytest.mark.django_db
