@@ -191,13 +191,28 @@ if _visibility_timeout <= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be larger than CELERY_TASK_TIME_LIMIT.")
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": _visibility_timeout,
-    # A web request must never hang on a dead broker: bounded connect and socket timeouts.
+    # Bounded connect and socket timeouts for the workers and beat. A web request never uses these:
+    # it publishes through core.outbox with BROKER_PUBLISH_TIMEOUT_MS and no retries.
     "socket_connect_timeout": 2,
     "socket_timeout": 3,
     "max_retries": 1,
+    "interval_start": 0,
 }
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 3}
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+# A request waits at most this long on Redis per publish; after a failure the process leaves the broker
+# alone for BROKER_CIRCUIT_OPEN_SECONDS (the outbox keeps the messages, outbox_flush sends them later).
+BROKER_PUBLISH_TIMEOUT_MS = env_int("BROKER_PUBLISH_TIMEOUT_MS", 500)
+if not 50 <= BROKER_PUBLISH_TIMEOUT_MS <= 1000:
+    raise ImproperlyConfigured("BROKER_PUBLISH_TIMEOUT_MS must be between 50 and 1000.")
+BROKER_CIRCUIT_OPEN_SECONDS = env_int("BROKER_CIRCUIT_OPEN_SECONDS", 30)
+# The result backend (Redis) is only read by tests and the CI ping; requests publish with
+# ignore_result. Its retry policy is bounded anyway (Celery's default is 20 retries, 1 s apart).
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 1,
+    "socket_timeout": 3,
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5},
+}
+CELERY_RESULT_BACKEND_ALWAYS_RETRY = False
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
 CELERY_REDIS_SOCKET_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
