@@ -15,6 +15,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "core.tasks.outbox_flush",
         "schedule": 60.0,
     },
+    # Forgets Idempotency-Keys older than IDEMPOTENCY_KEY_HOURS (24 h): a client retries within
+    # minutes, and the table keeps no more than a day of keys. Hourly, so it stays small.
+    "idempotency-keys-purge": {
+        "task": "core.tasks.idempotency_keys_purge",
+        "schedule": crontab(minute=15),
+    },
     # Stores the monitoring facts (Measurement) of every open period from the platform's data, so
     # that pages, reports and the ministry's API read facts instead of scanning live tables.
     # Nightly, when nobody works and the day's data are complete.
