@@ -35,6 +35,13 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "monitoring.tasks.reports_catch_up",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Pending reports whose worker died (killed, out of memory, machine gone) are enqueued again and the
+    # report page says so; without this the broker redelivers only after the visibility timeout (2 h).
+    # Every 2 minutes: with REPORT_STALLED_AFTER_SECONDS (5 min) a report is picked up within ~7 minutes.
+    "monitoring-reports-requeue-stalled": {
+        "task": "monitoring.tasks.reports_requeue_stalled",
+        "schedule": 120.0,
+    },
     # Combination rules over every youth with a recent signal (youths.services.flags.flags_evaluate_all).
     # Nightly, when nobody logs signals: picks up rules the projectleider added or changed and
     # corrected signals, and evaluates with the new date as windows move. Raises no flag twice.

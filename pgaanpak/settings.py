@@ -223,6 +223,15 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# A pending report whose row no worker holds this long is enqueued again (monitoring: reports_requeue_stalled,
+# every 2 minutes), at most REPORT_MAX_REQUEUES times. Far below the visibility timeout, which is what
+# would otherwise bring a killed worker's report back; a running build holds the row and is never doubled.
+REPORT_STALLED_AFTER_SECONDS = env_int("REPORT_STALLED_AFTER_SECONDS", 5 * 60)
+REPORT_MAX_REQUEUES = env_int("REPORT_MAX_REQUEUES", 3)
+if not 60 <= REPORT_STALLED_AFTER_SECONDS < _visibility_timeout:
+    raise ImproperlyConfigured(
+        "REPORT_STALLED_AFTER_SECONDS must be at least 60 and below CELERY_VISIBILITY_TIMEOUT."
+    )
 # Tasks are idempotent, so they are acknowledged after they finish: a killed worker's task is redone.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
