@@ -99,7 +99,13 @@ TEMPLATES = [
 # Database: DATABASE_URL (postgres://...) or, locally, a SQLite file.
 _database_url = env_str("DATABASE_URL", required=_production)
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+    # Persistent connections, checked at the start of every request and task (CONN_HEALTH_CHECKS): after
+    # a PostgreSQL restart the first request reconnects instead of failing (tests/core/test_faults.py).
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {
         "default": {
@@ -237,6 +243,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
+# One queue; a name of its own only where several deployments (or test runs) share one Redis.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery") or "celery"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
