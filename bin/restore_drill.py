@@ -74,7 +74,7 @@ def run(source_url: str, *, keep: bool, dump_file: str | None) -> int:
             before = count_rows(cursor)
             subprocess.run(  # noqa: S603 - arguments from the operator
                 [
-                    "pg_dump",
+                    _program("pg_dump"),
                     "--format=custom",
                     "--no-owner",
                     "--no-privileges",
@@ -91,7 +91,7 @@ def run(source_url: str, *, keep: bool, dump_file: str | None) -> int:
         try:
             subprocess.run(  # noqa: S603
                 [
-                    "pg_restore",
+                    _program("pg_restore"),
                     "--no-owner",
                     "--no-privileges",
                     "--exit-on-error",
