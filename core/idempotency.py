@@ -87,27 +87,28 @@ def idempotent(*, scope: str, replay: Replay) -> Callable[[Callable[..., Respons
         @functools.wraps(view)
         def wrapper(self: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
             key = request.headers.get(HEADER)
-            if key is None:
+            if key is None or not request.user.is_authenticated:  # keys are per user
                 return view(self, request, *args, **kwargs)
+            user_id = request.user.pk
             if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
                 raise IdempotencyKeyInvalid()
             fingerprint = _fingerprint(request)
             existing = IdempotencyKey.objects.filter(
-                user=request.user, scope=scope, key=key, created_at__gte=_valid_after()
+                user_id=user_id, scope=scope, key=key, created_at__gte=_valid_after()
             ).first()
             if existing is not None:
                 return _replayed(existing, request, replay, fingerprint)
             try:
                 with transaction.atomic():
                     # An expired key of this user may be used again.
-                    IdempotencyKey.objects.filter(user=request.user, scope=scope, key=key).delete()
+                    IdempotencyKey.objects.filter(user_id=user_id, scope=scope, key=key).delete()
                     response = view(self, request, *args, **kwargs)
                     if not 200 <= response.status_code < 300:
                         transaction.set_rollback(True)  # a refusal saves nothing, not even the key
                         return response
                     object_id = response.data.get("id") if isinstance(response.data, dict) else None
                     IdempotencyKey.objects.create(
-                        user=request.user,
+                        user_id=user_id,
                         scope=scope,
                         key=key,
                         request_hash=fingerprint,
@@ -116,7 +117,7 @@ def idempotent(*, scope: str, replay: Replay) -> Callable[[Callable[..., Respons
                     )
             except IntegrityError:
                 # A concurrent request with this key committed first; ours was rolled back whole.
-                first = IdempotencyKey.objects.filter(user=request.user, scope=scope, key=key).first()
+                first = IdempotencyKey.objects.filter(user_id=user_id, scope=scope, key=key).first()
                 if first is None:
                     raise
                 return _replayed(first, request, replay, fingerprint)

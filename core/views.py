@@ -29,7 +29,7 @@ def _broker_state() -> str:
     options = {"socket_connect_timeout": timeout, "socket_timeout": timeout}
     try:
         with app.connection_for_write(transport_options=options, connect_timeout=timeout) as conn:
-            conn.ensure_connection(max_retries=0, timeout=timeout)
+            conn.ensure_connection(max_retries=0)
     except Exception:
         return "down"
     return "ok"
