@@ -1,6 +1,7 @@
 """POST /api/v1/signals/ with an Idempotency-Key: a retried request returns the first answer."""
 
 import datetime as dt
+import threading
 
 import pytest
 from django.utils import timezone
@@ -84,3 +85,32 @@ def test_keys_expire_and_the_purge_job_removes_them(api, bas, reference_lists, s
     IdempotencyKey.objects.update(created_at=timezone.now() - dt.timedelta(hours=25))
     assert idempotency_keys_purge() == 1
     assert IdempotencyKey.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_retries_at_the_same_moment_store_one_signal(api, bas, reference_lists):
+    """On PostgreSQL: the second waits on the key's unique index, is rolled back whole, and replays."""
+    from django.db import connection
+
+    from tests.conftest import _test_database_url, require_service
+
+    require_service("PostgreSQL", _test_database_url() is not None)
+    clients = [api(bas), api(bas)]
+    barrier = threading.Barrier(len(clients))
+    answers: list = []
+
+    def post(client):
+        try:
+            barrier.wait(timeout=10)
+            answers.append(_post(client, _body()))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert [answer.status_code for answer in answers] == [201, 201]
+    assert answers[0].json() == answers[1].json()
+    assert Signal.objects.count() == 1
