@@ -137,6 +137,23 @@ def private_worker_queue() -> Iterator[str]:
     app.conf.task_default_queue = queue
     yield queue
     app.conf.task_default_queue = saved
+    _forget_queue(queue)
+
+
+def _forget_queue(queue: str) -> None:
+    """Drop the killed worker's unacknowledged message from the shared Redis database: otherwise kombu
+    restores it to our queue after the visibility timeout, where nobody reads it."""
+    import json
+
+    import redis
+
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    for tag, raw in client.hscan_iter("unacked"):
+        _message, exchange, routing_key = json.loads(raw)
+        if queue in (exchange, routing_key):
+            client.hdel("unacked", tag)
+            client.zrem("unacked_index", tag)
+    client.delete(queue)
 
 
 def _worker_waits_on_lock() -> bool:
