@@ -114,3 +114,34 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.text[:60]}"
+
+
+class IdempotencyKey(models.Model):
+    """The first answer to a POST sent with an `Idempotency-Key` header (core.idempotency).
+
+    A client that retries after a timeout sends the same key and gets the first answer instead of a
+    second object. Only a fingerprint of the request and the created object's id are kept, never the
+    body itself (no copy of personal data): a replay reads the object again through the access gateway.
+    Kept IDEMPOTENCY_KEY_HOURS, then purged by `core.tasks.idempotency_keys_purge`.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    scope = models.CharField(max_length=100)  # the endpoint, e.g. "signals.create"
+    key = models.CharField(max_length=255)
+    request_hash = models.CharField(max_length=64)  # SHA-256 of the request body, canonical JSON
+    status_code = models.PositiveSmallIntegerField()
+    object_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            # One first answer per key, per user and endpoint: a concurrent retry waits, then replays.
+            models.UniqueConstraint(fields=["user", "scope", "key"], name="idempotency_key_unique"),
+        ]
+        indexes = [
+            # The purge job: keys older than the retention.
+            models.Index(fields=["created_at"], name="idempotency_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key}"

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import outbox
+from . import idempotency, outbox
 
 
 @shared_task(name="core.tasks.ping")
@@ -27,3 +27,8 @@ def notification_email(notification_id: int) -> bool:
     from .services import notification_email as send
 
     return send(notification_id=notification_id)
+
+
+@shared_task(name="core.tasks.idempotency_keys_purge")
+def idempotency_keys_purge() -> int:
+    return idempotency.idempotency_keys_purge()

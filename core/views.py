@@ -24,9 +24,12 @@ def _broker_state() -> str:
     # sits below the project package and does not import it.
     from celery import current_app as app
 
+    # Bounded like a publish (core.outbox): one attempt (max_retries=0), BROKER_PUBLISH_TIMEOUT_MS.
+    timeout = settings.BROKER_PUBLISH_TIMEOUT_MS / 1000
+    options = {"socket_connect_timeout": timeout, "socket_timeout": timeout}
     try:
-        with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+        with app.connection_for_write(transport_options=options, connect_timeout=timeout) as conn:
+            conn.ensure_connection(max_retries=0)
     except Exception:
         return "down"
     return "ok"

@@ -560,6 +560,10 @@ class Report(models.Model):
     requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
     generated_at = models.DateTimeField(_("gemaakt op"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Set by the stalled-report job (reports_requeue_stalled) when the worker making it died: the report
+    # is enqueued again and the page says it is being made again (attempt requeues + 1).
+    requeues = models.PositiveSmallIntegerField(_("opnieuw aangeboden"), default=0)
+    requeued_at = models.DateTimeField(_("opnieuw aangeboden op"), null=True, blank=True)
     error = models.TextField(blank=True)
     data = models.JSONField(_("gegevens"), default=dict, blank=True, editable=False)
     # SHA-256 of the figures (not of the time of making): same data, same hash.
@@ -581,3 +585,8 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Rapportage')} {self.period} v{self.version}"
+
+    @property
+    def attempt(self) -> int:
+        """The attempt now under way (1 unless the stalled-report job enqueued it again)."""
+        return self.requeues + 1

@@ -21,6 +21,11 @@ def reports_catch_up() -> list[int]:
     return reports.reports_catch_up()
 
 
+@shared_task(name="monitoring.tasks.reports_requeue_stalled")
+def reports_requeue_stalled() -> list[int]:
+    return reports.reports_requeue_stalled()
+
+
 @shared_task(name="monitoring.tasks.report_build", bind=True, max_retries=2, default_retry_delay=60)
 def report_build(self: Task, report_id: int) -> bool:
     try:

@@ -15,6 +15,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "core.tasks.outbox_flush",
         "schedule": 60.0,
     },
+    # Forgets Idempotency-Keys older than IDEMPOTENCY_KEY_HOURS (24 h): a client retries within
+    # minutes, and the table keeps no more than a day of keys. Hourly, so it stays small.
+    "idempotency-keys-purge": {
+        "task": "core.tasks.idempotency_keys_purge",
+        "schedule": crontab(minute=15),
+    },
     # Stores the monitoring facts (Measurement) of every open period from the platform's data, so
     # that pages, reports and the ministry's API read facts instead of scanning live tables.
     # Nightly, when nobody works and the day's data are complete.
@@ -28,6 +34,13 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "monitoring-reports-catch-up": {
         "task": "monitoring.tasks.reports_catch_up",
         "schedule": crontab(hour=2, minute=30),
+    },
+    # Pending reports whose worker died (killed, out of memory, machine gone) are enqueued again and the
+    # report page says so; without this the broker redelivers only after the visibility timeout (2 h).
+    # Every 2 minutes: with REPORT_STALLED_AFTER_SECONDS (5 min) a report is picked up within ~7 minutes.
+    "monitoring-reports-requeue-stalled": {
+        "task": "monitoring.tasks.reports_requeue_stalled",
+        "schedule": 120.0,
     },
     # Combination rules over every youth with a recent signal (youths.services.flags.flags_evaluate_all).
     # Nightly, when nobody logs signals: picks up rules the projectleider added or changed and

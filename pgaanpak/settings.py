@@ -114,7 +114,13 @@ TEMPLATES = [
 # Database: DATABASE_URL (postgres://...) or, locally, a SQLite file.
 _database_url = env_str("DATABASE_URL", required=_production)
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+    # Persistent connections, checked at the start of every request and task (CONN_HEALTH_CHECKS): after
+    # a PostgreSQL restart the first request reconnects instead of failing (tests/core/test_faults.py).
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {
         "default": {
@@ -229,13 +235,28 @@ if _visibility_timeout <= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be larger than CELERY_TASK_TIME_LIMIT.")
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": _visibility_timeout,
-    # A web request must never hang on a dead broker: bounded connect and socket timeouts.
+    # Bounded connect and socket timeouts for the workers and beat. A web request never uses these:
+    # it publishes through core.outbox with BROKER_PUBLISH_TIMEOUT_MS and no retries.
     "socket_connect_timeout": 2,
     "socket_timeout": 3,
     "max_retries": 1,
+    "interval_start": 0,
 }
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 3}
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+# A request waits at most this long on Redis per publish; after a failure the process leaves the broker
+# alone for BROKER_CIRCUIT_OPEN_SECONDS (the outbox keeps the messages, outbox_flush sends them later).
+BROKER_PUBLISH_TIMEOUT_MS = env_int("BROKER_PUBLISH_TIMEOUT_MS", 500)
+if not 50 <= BROKER_PUBLISH_TIMEOUT_MS <= 1000:
+    raise ImproperlyConfigured("BROKER_PUBLISH_TIMEOUT_MS must be between 50 and 1000.")
+BROKER_CIRCUIT_OPEN_SECONDS = env_int("BROKER_CIRCUIT_OPEN_SECONDS", 30)
+# The result backend (Redis) is only read by tests and the CI ping; requests publish with
+# ignore_result. Its retry policy is bounded anyway (Celery's default is 20 retries, 1 s apart).
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 1,
+    "socket_timeout": 3,
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5},
+}
+CELERY_RESULT_BACKEND_ALWAYS_RETRY = False
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
 CELERY_REDIS_SOCKET_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -246,17 +267,31 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# A pending report whose row no worker holds this long is enqueued again (monitoring: reports_requeue_stalled,
+# every 2 minutes), at most REPORT_MAX_REQUEUES times. Far below the visibility timeout, which is what
+# would otherwise bring a killed worker's report back; a running build holds the row and is never doubled.
+REPORT_STALLED_AFTER_SECONDS = env_int("REPORT_STALLED_AFTER_SECONDS", 5 * 60)
+REPORT_MAX_REQUEUES = env_int("REPORT_MAX_REQUEUES", 3)
+if not 60 <= REPORT_STALLED_AFTER_SECONDS < _visibility_timeout:
+    raise ImproperlyConfigured(
+        "REPORT_STALLED_AFTER_SECONDS must be at least 60 and below CELERY_VISIBILITY_TIMEOUT."
+    )
 # Tasks are idempotent, so they are acknowledged after they finish: a killed worker's task is redone.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
+# One queue; a name of its own only where several deployments (or test runs) share one Redis.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery") or "celery"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = _BEAT_SCHEDULE
+
+# A POST with an Idempotency-Key is answered the same for this long (core.idempotency, docs/api.md).
+IDEMPOTENCY_KEY_HOURS = env_int("IDEMPOTENCY_KEY_HOURS", 24)
 
 # --- REST framework and OpenAPI -----------------------------------------------------------------
 REST_FRAMEWORK = {

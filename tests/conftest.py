@@ -165,17 +165,20 @@ def _test_database_url() -> str | None:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator[subprocess.Popen]:
-    """A real `celery worker` process on Redis, sharing the test database (PostgreSQL)."""
+def start_celery_worker(*, queue: str, hostname: str) -> subprocess.Popen:
+    """Start a real `celery worker` process on `queue`, sharing the test database; returns once it
+    answers a ping. The caller stops it (terminate, or SIGKILL in the fault tests)."""
     require_service("Redis", _redis_available())
     database_url = _test_database_url()
     require_service("PostgreSQL (the worker shares the test database)", database_url is not None)
-    env = {**os.environ, "DATABASE_URL": database_url or "", "DEBUG": "true", "DB_CONN_MAX_AGE": "0"}
-    # A queue and host name of this test session only: a worker left over from another run (or
-    # another checkout on this machine) never takes our tasks, and we never take theirs.
-    queue = f"pgaanpak-test-{os.getpid()}"
-    hostname = f"test-{os.getpid()}@localhost"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url or "",
+        "DEBUG": "true",
+        "DB_CONN_MAX_AGE": "0",
+        # What the worker itself enqueues (a report's notice, the outbox flush) stays on this queue.
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
+    }
     worker = subprocess.Popen(
         [
             sys.executable,
@@ -198,25 +201,41 @@ def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator[subpro
     )
     from pgaanpak.celery import app
 
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if worker.poll() is not None:
+            pytest.fail(f"Celery worker exited with code {worker.returncode}")
+        if app.control.ping(destination=[hostname], timeout=1):
+            return worker
+    worker.kill()
+    pytest.fail("Celery worker did not answer a ping within 60 s")
+
+
+def stop_celery_worker(worker: subprocess.Popen) -> None:
+    worker.terminate()
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator[subprocess.Popen]:
+    """A real `celery worker` process on Redis, sharing the test database (PostgreSQL)."""
+    # A queue and host name of this test session only: a worker left over from another run (or
+    # another checkout on this machine) never takes our tasks, and we never take theirs.
+    queue = f"pgaanpak-test-{os.getpid()}"
+    worker = start_celery_worker(queue=queue, hostname=f"test-{os.getpid()}@localhost")
+    from pgaanpak.celery import app
+
     saved_queue = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if worker.poll() is not None:
-                pytest.fail(f"Celery worker exited with code {worker.returncode}")
-            if app.control.ping(destination=[hostname], timeout=1):
-                break
-        else:
-            pytest.fail("Celery worker did not answer a ping within 60 s")
         yield worker
     finally:
         app.conf.task_default_queue = saved_queue
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        stop_celery_worker(worker)
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from rest_framework.serializers import BaseSerializer
 
 from accounts.access import RolePermission, acting_user
 from core.api import CursorPagination
+from core.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent
 from core.readlog import log_read, log_reads
 
 from . import selectors
@@ -85,6 +86,17 @@ class YouthViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(YouthDetailSerializer(youth, context=context).data)
 
 
+def _signal_replay(request: Request, signal_id: int) -> dict[str, Any]:
+    """The first answer again, read through the gateway (a signal erased since is not replayed)."""
+    signal = selectors.signal_list_for_user(user=request.user).filter(pk=signal_id).first()
+    if signal is None:
+        raise Http404
+    log_read(
+        user=request.user, subject=signal.youth, what=_("signaal gemeld"), channel="api", path=request.path
+    )
+    return dict(SignalSerializer(signal).data)
+
+
 class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     """Signals: a partner sees those on its youths (its own in full, others' only who/when/where)."""
 
@@ -122,7 +134,12 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
         )
         return self.get_paginated_response(SignalSerializer(page, many=True).data)
 
-    @extend_schema(request=SignalCreateSerializer, responses={201: SignalSerializer})
+    @extend_schema(
+        request=SignalCreateSerializer,
+        responses={201: SignalSerializer},
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+    )
+    @idempotent(scope="signals.create", replay=_signal_replay)
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = SignalCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

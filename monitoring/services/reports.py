@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -150,6 +150,43 @@ def report_mark_failed(*, report_id: int, error: str) -> None:
         report.status, report.error = Report.Status.FAILED, error[:REPORT_ERROR_LENGTH]
         report.attempts += 1
         report.save(update_fields=["status", "error", "attempts"])
+
+
+def reports_requeue_stalled(*, now: dt.datetime | None = None) -> list[int]:
+    """The stalled-report job: enqueue again every pending report whose worker died.
+
+    A worker making a report holds the report's row lock for the whole build (report_build), so a
+    pending report older than REPORT_STALLED_AFTER_SECONDS whose row is *not* locked is being made by
+    nobody: its worker was killed (the broker would only hand its message to another worker after the
+    visibility timeout, two hours). Rows a live worker holds are skipped (skip_locked), so a slow build
+    is never doubled; a duplicate message is harmless anyway (report_build makes a report once). After
+    REPORT_MAX_REQUEUES the report is marked failed instead of being offered again and again.
+    Returns the ids enqueued again."""
+    now = now or timezone.now()
+    deadline = now - dt.timedelta(seconds=settings.REPORT_STALLED_AFTER_SECONDS)
+    requeued: list[int] = []
+    with transaction.atomic():
+        stalled = list(
+            Report.objects.select_for_update(skip_locked=True, of=("self",))
+            .defer("data", "xlsx", "pdf")
+            .filter(status=Report.Status.PENDING, requested_at__lt=deadline)
+            .filter(Q(requeued_at__isnull=True) | Q(requeued_at__lt=deadline))
+            .order_by("pk")
+        )
+        for report in stalled:
+            if report.requeues >= settings.REPORT_MAX_REQUEUES:
+                report.status = Report.Status.FAILED
+                report.error = "stalled: the worker stopped %s times while making this report" % (
+                    report.requeues + 1
+                )
+                report.save(update_fields=["status", "error"])
+                continue
+            report.requeues += 1
+            report.requeued_at = now
+            report.save(update_fields=["requeues", "requeued_at"])
+            enqueue("monitoring.tasks.report_build", report_id=report.pk)
+            requeued.append(report.pk)
+    return requeued
 
 
 def due_periods(*, today: dt.date) -> list[Period]:
