@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "guardian",
     "auditlog",
     "django_celery_beat",
+    "csp",
     "core",
     "accounts",
     "tracks",
@@ -65,7 +66,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before the middleware below: they keep their long cache headers.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Every dynamic response (pages, API, downloads) is `no-store`: it may hold personal data.
+    "core.middleware.NoStoreMiddleware",
+    # One security-log line per write, refused access and failed request (BIO2 8.15.01).
+    "core.middleware.SecurityLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -166,8 +173,42 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "pgaanpak@zwolle.example")
 SESSION_COOKIE_SECURE = _production
 CSRF_COOKIE_SECURE = _production
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _production else None
 X_FRAME_OPTIONS = "DENY"
+
+# --- Transport and headers (docs/configuration.md) ----------------------------------------------
+# In production TLS ends at the reverse proxy, which sets X-Forwarded-Proto (docs/operations.md); the
+# proxy must overwrite a client's own X-Forwarded-Proto, or a client could fake https.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _production else None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=_production)
+# The container's own health check speaks plain http to web:8000, behind the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# One year, subdomains included, preload-ready (the domain's owner decides whether to submit it).
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if _production else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_production)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=_production)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp): scripts and styles only from our own static files, no inline
+# script or style, no eval, nothing from other hosts. Chart data reach the scripts through json_script
+# elements (type application/json, which CSP does not execute). The API documentation pages
+# (pgaanpak/api_urls.py) relax style-src for themselves only: Swagger UI and Redoc inject <style>.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the icons the NL Design System stylesheets embed.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
 
 # --- Celery -------------------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL", required=_production)
@@ -243,15 +284,44 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # One name per choice set that several fields share (a case's status, a transition's from/to).
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "cases.lifecycle.CaseStatus",
+        "YouthGroupStatusEnum": "cases.models.groups.YouthGroup.Status",
+        "MeetingKindEnum": "cases.models.meetings.Meeting.Kind",
+    },
 }
 
 # --- Audit --------------------------------------------------------------------------------------
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
+# Free-text fields are registered with mask_fields (each app's apps.py): the change log records
+# that a description, note or reason changed, never what it says (docs/operations.md).
+AUDITLOG_MASK_CALLABLE = "core.audit.hide_text"
+
+# The security log (core/security_log.py): one JSON line per event on stdout, collected by the
+# container platform. Behind a reverse proxy the client's address is the last X-Forwarded-For entry
+# the proxy added: TRUSTED_PROXY_COUNT says how many proxies to trust (0: use the socket's address).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            # ISO 8601 in UTC, under "time".
+            "timestamp": "time",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "pgaanpak.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    },
 }
