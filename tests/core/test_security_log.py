@@ -55,3 +55,17 @@ def test_it_logs_a_write_and_a_read_but_no_free_text(caplog, web, reference_list
     assert read.object == f"youths.youth:{signal.youth_id}"
     assert read.actor == f"user:{chaima.pk}"
     assert "thuis" not in caplog.text and "Verkeerde" not in caplog.text
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_the_origin_is_what_the_proxy_saw_not_what_the_client_claims(caplog, web, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    caplog.set_level(logging.INFO, logger="pgaanpak.security")
+    web.post(
+        "/account/inloggen/",
+        {"username": "niemand", "password": "x"},
+        headers={"X-Forwarded-For": "10.9.9.9, 198.51.100.23"},
+        REMOTE_ADDR="172.18.0.5",
+    )
+    origins = {e.origin for e in _events(caplog)}
+    assert origins == {"198.51.100.23"}
