@@ -64,18 +64,23 @@ class SecurityLogMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         origin = client_ip(request)
+        # The (lazy) session user as the request arrived: a logout replaces request.user.
+        arrived_as = getattr(request, "user", None)
         with request_origin(origin):
             response = self.get_response(request)
         status = response.status_code
         write = request.method not in _SAFE_METHODS
         if write or status in _REFUSED or status >= 500:
+            # DRF puts a token-authenticated user on the underlying request too.
+            actor = actor_of(getattr(request, "user", None))
+            if actor == "anonymous" and write:
+                actor = actor_of(arrived_as)
             security_event(
                 action=("write " if write else "read ") + str(request.method),
                 obj=_route(request),
                 result=_result(status),
                 status=status,
-                # DRF puts a token-authenticated user on the underlying request too.
-                actor=actor_of(getattr(request, "user", None)),
+                actor=actor,
                 origin=origin,
             )
         return response

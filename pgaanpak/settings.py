@@ -71,12 +71,13 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Every dynamic response (pages, API, downloads) is `no-store`: it may hold personal data.
     "core.middleware.NoStoreMiddleware",
-    # One security-log line per write, refused access and failed request (BIO2 8.15.01).
-    "core.middleware.SecurityLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # One security-log line per write, refused access and failed request (BIO2 8.15.01); after
+    # authentication, so that it knows who was logged in when the request came (also for a logout).
+    "core.middleware.SecurityLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",

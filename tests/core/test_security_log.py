@@ -69,3 +69,13 @@ def test_behind_the_proxy_the_origin_is_what_the_proxy_saw_not_what_the_client_c
     )
     origins = {e.origin for e in _events(caplog)}
     assert origins == {"198.51.100.23"}
+
+
+@pytest.mark.django_db
+def test_a_logout_is_logged_with_who_logged_out(caplog, web, bas):
+    web.force_login(bas)
+    caplog.set_level(logging.INFO, logger="pgaanpak.security")
+    web.post("/account/uitloggen/")
+    (write,) = [e for e in _events(caplog) if e.action == "write POST"]
+    assert write.object == "accounts:logout"
+    assert write.actor == f"user:{bas.pk}"
