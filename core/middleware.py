@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
+from django.shortcuts import resolve_url
 from django.utils.cache import add_never_cache_headers
 
 from .security_log import actor_of, client_ip, request_origin, security_event
@@ -42,6 +44,11 @@ def _route(request: HttpRequest) -> str:
     return f"{match.view_name} {ids}".strip()
 
 
+def _sent_to_login(response: HttpResponseBase) -> bool:
+    location = response.get("Location", "") if response.status_code == 302 else ""
+    return bool(location) and location.startswith(resolve_url(settings.LOGIN_URL) + "?")
+
+
 def _result(status: int) -> str:
     if status in _REFUSED:
         return "refused"
@@ -70,6 +77,8 @@ class SecurityLogMiddleware:
             response = self.get_response(request)
         status = response.status_code
         write = request.method not in _SAFE_METHODS
+        if _sent_to_login(response):
+            status = 401  # an anonymous visitor of a gated page, answered with the login form
         if write or status in _REFUSED or status >= 500:
             # DRF puts a token-authenticated user on the underlying request too.
             actor = actor_of(getattr(request, "user", None))
@@ -79,7 +88,7 @@ class SecurityLogMiddleware:
                 action=("write " if write else "read ") + str(request.method),
                 obj=_route(request),
                 result=_result(status),
-                status=status,
+                status=response.status_code,
                 actor=actor,
                 origin=origin,
             )

@@ -79,3 +79,14 @@ def test_a_logout_is_logged_with_who_logged_out(caplog, web, bas):
     (write,) = [e for e in _events(caplog) if e.action == "write POST"]
     assert write.object == "accounts:logout"
     assert write.actor == f"user:{bas.pk}"
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visit_to_a_gated_page_is_a_refusal(caplog, web, reference_lists, bas):
+    signal = signal_logged(bas)
+    caplog.set_level(logging.INFO, logger="pgaanpak.security")
+    response = web.get(f"/jongeren/{signal.youth_id}/")
+    assert response.status_code == 302
+    (event,) = _events(caplog)
+    assert (event.action, event.result, event.actor) == ("read GET", "refused", "anonymous")
+    assert event.object == f"youths:detail youth_id={signal.youth_id}"
