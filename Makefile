@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Local default: DEBUG on, SQLite and in-process tasks unless DATABASE_URL / REDIS_URL are set.
 export DEBUG ?= true
 
-.PHONY: install run test lint types layers check-migrations collectstatic
+.PHONY: install run test lint types layers check-migrations deploy-check audit collectstatic
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,5 +34,19 @@ layers: install
 check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint types layers check-migrations
+# Django's deployment checks with production settings (DEBUG off, the required variables set to
+# throw-away values; nothing is connected to) and an OpenAPI schema without warnings.
+PRODUCTION_ENV := DEBUG=false SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	DATABASE_URL=postgres://check@127.0.0.1:5432/check REDIS_URL=redis://127.0.0.1:6379/0 \
+	ALLOWED_HOSTS=pgaanpak.example BSN_HASH_KEY=check SITE_URL=https://pgaanpak.example
+deploy-check: install
+	$(PRODUCTION_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
+
+# Known vulnerabilities in the installed (pinned) packages; fails loudly when it could audit nothing
+# (docs/operations.md, "Dependency audit").
+audit: install
+	$(BIN)/python .ci/audit_dependencies.py
+
+test: lint types layers check-migrations deploy-check
 	$(BIN)/pytest

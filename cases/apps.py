@@ -18,8 +18,27 @@ class CasesConfig(AppConfig):
 
         auditlog.register(models.LegalBasis)
         auditlog.register(models.FollowUpType, m2m_fields={"authorised_kinds"})
-        auditlog.register(models.Meeting, m2m_fields={"attending_organisations", "attendees"})
-        auditlog.register(models.AgendaItem, m2m_fields={"absent_organisations"})
+        # Free text (minutes, reasons, notes, names typed in) is masked: the change log records that it
+        # changed, not what it says (AUDITLOG_MASK_CALLABLE, core.audit.hide_text).
+        auditlog.register(
+            models.Meeting,
+            m2m_fields={"attending_organisations", "attendees"},
+            mask_fields=["other_attendees"],
+        )
+        auditlog.register(
+            models.AgendaItem,
+            m2m_fields={"absent_organisations"},
+            mask_fields=["minutes", "decision_reason", "legal_basis_note"],
+        )
+        free_text = {
+            models.Case: ["reason"],
+            models.CaseTransition: ["reason"],
+            models.CaseGoal: ["description"],
+            models.Action: ["description", "response_reason", "result_note"],
+            models.Enrolment: ["result_note"],
+            models.FamilyLink: ["member_name"],
+            models.YouthGroupStep: ["notes"],
+        }
         for model in (
             models.Case,
             models.CaseTransition,
@@ -34,4 +53,4 @@ class CasesConfig(AppConfig):
             models.YouthGroupMember,
             models.YouthGroupStep,
         ):
-            auditlog.register(model)
+            auditlog.register(model, mask_fields=free_text.get(model, []))

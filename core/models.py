@@ -21,7 +21,11 @@ class ReadLogEntry(models.Model):
     what = models.CharField(_("wat"), max_length=200)
     channel = models.CharField(max_length=10, choices=[("web", "web"), ("api", "api"), ("job", "job")])
     path = models.CharField(max_length=500, blank=True)
-    read_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set by core.readlog before the row is hashed (auto_now_add would set it after).
+    read_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Hash chain (core.readlog): sha256 over this row's content and the previous row's row_hash, so
+    # that `manage.py verify_logs` finds a row that was changed or removed after it was written.
+    row_hash = models.CharField(max_length=64, editable=False)
 
     class Meta:
         verbose_name = _("leeslog-regel")

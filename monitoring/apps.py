@@ -10,6 +10,19 @@ class MonitoringConfig(AppConfig):
 
         from . import models
 
+        # Notes and reasons are free text and may name a person: the change log records that they
+        # changed, not what they say (AUDITLOG_MASK_CALLABLE, core.audit.hide_text). The plan's own
+        # definitions (indicator definitions, targets) are policy text and stay readable.
+        free_text = {
+            models.PeriodTransition: ["reason"],
+            models.Measurement: ["note"],
+            models.MeasurementCorrection: ["reason"],
+            models.PdcaCycle: ["plan", "do", "check_notes", "act_adjustment", "act_reason"],
+            models.RiskReview: ["measures"],
+            models.BudgetAllocation: ["note"],
+            models.BudgetCommitment: ["description"],
+            models.BudgetSpending: ["description"],
+        }
         for model in (
             models.ContextIndicator,
             models.ContextIndicatorValue,
@@ -26,6 +39,6 @@ class MonitoringConfig(AppConfig):
             models.BudgetCommitment,
             models.BudgetSpending,
         ):
-            auditlog.register(model)
+            auditlog.register(model, mask_fields=free_text.get(model, []))
         # Reports: their status and who asked for them; not their (large) contents.
         auditlog.register(models.Report, include_fields=["status", "version", "requested_by"])

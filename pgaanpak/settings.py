@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_celery_beat",
+    "csp",
     "core",
     "accounts",
     "tracks",
@@ -74,13 +75,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before the middleware below: they keep their long cache headers.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Every dynamic response (pages, API, downloads) is `no-store`: it may hold personal data.
+    "core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Puts the verified second-factor device of the session on request.user (accounts/access.py reads it).
     "django_otp.middleware.OTPMiddleware",
+    # One security-log line per write, refused access and failed request (BIO2 8.15.01); after
+    # authentication, so that it knows who was logged in when the request came (also for a logout).
+    "core.middleware.SecurityLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -210,8 +218,42 @@ if SESSION_COOKIE_AGE <= 0 or SESSION_ABSOLUTE_AGE < SESSION_COOKIE_AGE:
     raise ImproperlyConfigured(
         "SESSION_ABSOLUTE_AGE must be at least SESSION_COOKIE_AGE (both in seconds, > 0)."
     )
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _production else None
 X_FRAME_OPTIONS = "DENY"
+
+# --- Transport and headers (docs/configuration.md) ----------------------------------------------
+# In production TLS ends at the reverse proxy, which sets X-Forwarded-Proto (docs/operations.md); the
+# proxy must overwrite a client's own X-Forwarded-Proto, or a client could fake https.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _production else None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=_production)
+# The container's own health check speaks plain http to web:8000, behind the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# One year, subdomains included, preload-ready (the domain's owner decides whether to submit it).
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if _production else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_production)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=_production)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp): scripts and styles only from our own static files, no inline
+# script or style, no eval, nothing from other hosts. Chart data reach the scripts through json_script
+# elements (type application/json, which CSP does not execute). The API documentation pages
+# (pgaanpak/api_urls.py) relax style-src for themselves only: Swagger UI and Redoc inject <style>.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the icons the NL Design System stylesheets embed.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
 
 # --- Celery -------------------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL", required=_production)
@@ -331,6 +373,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # One name per choice set that several fields share (a case's status, a transition's from/to).
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "cases.lifecycle.CaseStatus",
+        "YouthGroupStatusEnum": "cases.models.groups.YouthGroup.Status",
+        "MeetingKindEnum": "cases.models.meetings.Meeting.Kind",
+    },
 }
 
 # API tokens (django-rest-knox): only a SHA-512 digest is stored; the key is shown once.
@@ -365,14 +413,34 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 # --- Audit --------------------------------------------------------------------------------------
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
+# Free-text fields are registered with mask_fields (each app's apps.py): the change log records
+# that a description, note or reason changed, never what it says (docs/operations.md).
+AUDITLOG_MASK_CALLABLE = "core.audit.hide_text"
+
+# The security log (core/security_log.py): one JSON line per event on stdout, collected by the
+# container platform. Its client address is the one the lockout and the throttles count: behind the
+# reverse proxy (BEHIND_PROXY) the right-most X-Forwarded-For entry, else the socket's address.
+TRUSTED_PROXY_COUNT = 1 if BEHIND_PROXY else 0
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            # ISO 8601 in UTC, under "time".
+            "timestamp": "time",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
-        # One line per login attempt, success and failure (accounts.security).
-        "pgaanpak.security": {"level": "INFO"},
+        # One JSON line per login, write, refused access and read of personal data (core.security_log).
+        "pgaanpak.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
     },
 }

@@ -227,7 +227,8 @@ class CaseGoal(models.Model):
         verbose_name_plural = _("doelen")
 
     def __str__(self) -> str:
-        return self.description[:80]
+        # Not the description: this text becomes the change log's object_repr, which holds no free text.
+        return f"{self.case_id}: {self.get_life_domain_display()}"
 
 
 # --- Enrolments and family -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Organisation
@@ -15,6 +16,30 @@ class OrganisationRefSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "contact_name", "contact_email", "contact_phone"]
 
 
+# The OpenAPI shapes of the two read-only references below (drf-spectacular cannot infer a custom
+# Field's output).
+_PERSON_SCHEMA = {
+    "type": "object",
+    "nullable": True,
+    "properties": {
+        "id": {"type": "integer"},
+        "name": {"type": "string"},
+        "organisation": {"type": "string", "nullable": True},
+    },
+    "required": ["id", "name", "organisation"],
+}
+_YOUTH_REF_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "first_name": {"type": "string"},
+        "last_name": {"type": "string"},
+    },
+    "required": ["id", "first_name", "last_name"],
+}
+
+
+@extend_schema_field(_PERSON_SCHEMA)
 class PersonField(serializers.Field):
     def to_representation(self, value: Any) -> dict[str, Any] | None:
         if value is None:
@@ -26,6 +51,7 @@ class PersonField(serializers.Field):
         }
 
 
+@extend_schema_field(_YOUTH_REF_SCHEMA)
 class YouthRefField(serializers.Field):
     def to_representation(self, value: Any) -> dict[str, Any]:
         return {"id": value.pk, "first_name": value.first_name, "last_name": value.last_name}
