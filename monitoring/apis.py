@@ -20,7 +20,7 @@ from tracks.selectors import intervention_list
 from .models import Report
 from .periods import PERIOD_HINT_ANY, PERIOD_INVALID, Period
 from .reports import indicator_row, indicator_rows, ministry_figure
-from .selectors import indicator_get, indicator_list, indicator_values, report_list
+from .selectors import indicator_get, indicator_list, indicator_values, ministry_visibility, report_list
 from .serializers import (
     InterventionFiguresSerializer,
     MeasurementEntrySerializer,
@@ -50,7 +50,8 @@ def _period(code: str) -> Period:
 
 class InterventionFiguresView(generics.GenericAPIView):
     """Per intervention its indicators for one period: value (numerator and denominator where they
-    apply), target, unit and approval state. Counts of persons below 5 are returned as "<5"."""
+    apply), target, unit and approval state. A figure of persons that could single someone out, or
+    give such a figure back by subtraction, reads "x" (docs/monitoring.md, "Suppression")."""
 
     permission_classes = [MinistryPermission]
     serializer_class = InterventionFiguresSerializer
@@ -68,7 +69,7 @@ class InterventionFiguresView(generics.GenericAPIView):
         page = self.paginate_queryset(self.get_queryset()) or []
         codes = [intervention.pk for intervention in page]
         values = indicator_values(
-            period=period, indicators=indicator_list().filter(intervention_id__in=codes)
+            period=period, indicators=indicator_list().filter(intervention_id__in=codes), public=True
         )
         data = [
             {
@@ -77,7 +78,7 @@ class InterventionFiguresView(generics.GenericAPIView):
                 "track": intervention.track.code,
                 "period": period.code,
                 "indicators": [
-                    ministry_figure(indicator_row(v, text=_stored_text))
+                    ministry_figure(indicator_row(v, text=_stored_text), published=bool(v.published))
                     for v in values
                     if v.indicator.intervention_id == intervention.pk
                 ],
@@ -108,7 +109,10 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 def _public_interventions(data: Snapshot) -> list[dict[str, Any]]:
-    """The snapshot's figures as the ministry may see them (suppression applied when it was made)."""
+    """The snapshot's figures as the ministry may see them: hidden as decided now, for the live tree
+    (ministry_visibility), so that a snapshot made before a figure had to be hidden, or under an
+    older rule, tells no more than the live API."""
+    visible = ministry_visibility(period=Period.parse(data["period"]["code"]), indicators=indicator_list())
     result: dict[str, dict[str, Any]] = {}
     for row in indicator_rows(data):
         entry = result.setdefault(
@@ -122,7 +126,7 @@ def _public_interventions(data: Snapshot) -> list[dict[str, Any]]:
             },
         )
         figures: list[MinistryFigure] = entry["indicators"]
-        figures.append(ministry_figure(row))
+        figures.append(ministry_figure(row, published=row["code"] in visible))
     return list(result.values())
 
 
