@@ -133,7 +133,7 @@ def test_no_small_count_follows_from_adversarial_figures(adversarial, petra, han
     report_make(actor=petra, period=P("2025-Q1"))
     report_make(actor=petra, period=P("2025-03"))
     result = audit(api(hanna), [2025])
-    ci_numbers.record("suppression combinations tried (adversarial)", result.combinations)
+    ci_numbers.record("suppression combinations tried (adversarial data)", result.combinations)
     assert result.published_numbers > 0
     assert not result.leaks, "\n".join(result.leaks[:15])
 
