@@ -155,3 +155,22 @@ def test_no_small_count_follows_from_adversarial_figures(adversarial, petra, han
         "50.0",
     )
     assert figures("2025-Q1")["2.1.3-deelnemers"]["value"] == "x"
+
+
+def test_a_report_whose_figure_has_changed_since_shows_it_hidden(indicators, petra, hanna, api):
+    from monitoring.services.reports import report_make
+
+    def enter(n):
+        measurement_enter(
+            actor=petra, indicator=indicator("2.1.1-deelnemers"), period=P("2025-Q1"), numerator=n, source="x"
+        )
+
+    enter(25)
+    report_make(actor=petra, period=P("2025-Q1"))
+    enter(27)  # 2 more persons: the report next to the live figure would show them
+    client = api(hanna)
+    detail = client.get(client.get("/api/v1/monitoring/reports/").json()["results"][0]["url"]).json()
+    reported = {i["code"]: i for item in detail["interventions"] for i in item["indicators"]}
+    live = client.get("/api/v1/monitoring/interventions/?period=2025-Q1").json()["results"]
+    assert {i["code"]: i for item in live for i in item["indicators"]}["2.1.1-deelnemers"]["value"] == "27.00"
+    assert reported["2.1.1-deelnemers"]["value"] == "x"
