@@ -3,6 +3,7 @@ the report snapshots, for tokens with monitoring.view_aggregates (the ministerie
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -20,7 +21,7 @@ from tracks.selectors import intervention_list
 from .models import Report
 from .periods import PERIOD_HINT_ANY, PERIOD_INVALID, Period
 from .reports import indicator_row, indicator_rows, ministry_figure
-from .selectors import indicator_get, indicator_list, indicator_values, report_list
+from .selectors import IndicatorValue, indicator_get, indicator_list, indicator_values, report_list
 from .serializers import (
     InterventionFiguresSerializer,
     MeasurementEntrySerializer,
@@ -30,7 +31,7 @@ from .serializers import (
     ReportSerializer,
 )
 from .services.measurements import measurement_enter
-from .snapshot import MinistryFigure, Snapshot
+from .snapshot import MinistryFigure, Snapshot, TidyRow
 
 MinistryPermission = RolePermission.of("monitoring.view_aggregates")
 
@@ -50,7 +51,8 @@ def _period(code: str) -> Period:
 
 class InterventionFiguresView(generics.GenericAPIView):
     """Per intervention its indicators for one period: value (numerator and denominator where they
-    apply), target, unit and approval state. Counts of persons below 5 are returned as "<5"."""
+    apply), target, unit and approval state. A figure of persons that could single someone out, or
+    give such a figure back by subtraction, reads "x" (docs/monitoring.md, "Suppression")."""
 
     permission_classes = [MinistryPermission]
     serializer_class = InterventionFiguresSerializer
@@ -68,7 +70,7 @@ class InterventionFiguresView(generics.GenericAPIView):
         page = self.paginate_queryset(self.get_queryset()) or []
         codes = [intervention.pk for intervention in page]
         values = indicator_values(
-            period=period, indicators=indicator_list().filter(intervention_id__in=codes)
+            period=period, indicators=indicator_list().filter(intervention_id__in=codes), public=True
         )
         data = [
             {
@@ -77,7 +79,7 @@ class InterventionFiguresView(generics.GenericAPIView):
                 "track": intervention.track.code,
                 "period": period.code,
                 "indicators": [
-                    ministry_figure(indicator_row(v, text=_stored_text))
+                    ministry_figure(indicator_row(v, text=_stored_text), published=bool(v.published))
                     for v in values
                     if v.indicator.intervention_id == intervention.pk
                 ],
@@ -108,7 +110,15 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 def _public_interventions(data: Snapshot) -> list[dict[str, Any]]:
-    """The snapshot's figures as the ministry may see them (suppression applied when it was made)."""
+    """The snapshot's figures as the ministry may see them: hidden as decided now, for the live tree
+    (selectors.ministry_visibility), so that a snapshot made before a figure had to be hidden, or under
+    an older rule, tells no more than the live API."""
+    live = {
+        v.indicator.code: v
+        for v in indicator_values(
+            period=Period.parse(data["period"]["code"]), indicators=indicator_list(), public=True
+        )
+    }
     result: dict[str, dict[str, Any]] = {}
     for row in indicator_rows(data):
         entry = result.setdefault(
@@ -122,8 +132,22 @@ def _public_interventions(data: Snapshot) -> list[dict[str, Any]]:
             },
         )
         figures: list[MinistryFigure] = entry["indicators"]
-        figures.append(ministry_figure(row))
+        figures.append(ministry_figure(row, published=_still_published(row, live.get(row["code"]))))
     return list(result.values())
+
+
+def _still_published(row: TidyRow, live: IndicatorValue | None) -> bool:
+    """A snapshot's figure is shown when the live figure of the same cell is, and is the same number: a
+    report made before a correction must not give the difference (a few persons) next to the live API."""
+    if live is None or not live.published:
+        return False
+    return _same(row["numerator"], live.numerator) and _same(row["denominator"], live.denominator)
+
+
+def _same(text: str | None, value: Decimal | None) -> bool:
+    return (text is None and value is None) or (
+        text is not None and value is not None and Decimal(text) == value
+    )
 
 
 class MeasurementEntryView(generics.GenericAPIView):

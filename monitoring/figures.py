@@ -14,9 +14,11 @@ STATUS_LABELS = {ON_TRACK: "op koers", AT_RISK: "risico", OFF_TRACK: "achter op 
 # A value that misses its target by at most this share of the target is "at risk", not "off track".
 # docs/monitoring.md explains the choice.
 MARGIN = Decimal("0.10")
-# Counts of persons below this are published to the ministry as "<5" (docs/monitoring.md).
+# Counts of persons below this are never published to the ministry, nor derivable from what is
+# (monitoring/disclosure.py, docs/monitoring.md "Suppression"). A hidden figure reads "x", as in CBS
+# tables ("geheim"): the same mark whatever its size, so the mark itself tells nothing.
 SUPPRESSION_THRESHOLD = 5
-SUPPRESSED = "<5"
+SUPPRESSED = "x"
 
 _ONE_DECIMAL = Decimal("0.1")
 _TWO_DECIMALS = Decimal("0.01")
@@ -79,7 +81,7 @@ def progress(value: Decimal | None, target: Decimal | None) -> Decimal | None:
 
 def figure_text(value: object) -> str | None:
     """A figure as text, the way the report snapshot stores it: exact, without trailing zeros on
-    whole numbers ("12", "45.5", "<5"). JSON has no decimal type."""
+    whole numbers ("12", "45.5", "x"). JSON has no decimal type."""
     if value is None:
         return None
     if isinstance(value, Decimal):
@@ -102,16 +104,12 @@ def public_figure(
     numerator: Decimal | None,
     denominator: Decimal | None,
     rate_base: int | None = None,
-    previous_cumulative: Decimal | None = None,
+    published: bool,
 ) -> dict[str, object]:
-    """The figure as the ministry may see it: suppressed where persons could be singled out.
-
-    Primary: a count of persons below 5 becomes "<5" (numerator and, for a ratio, denominator).
-    Complementary: a figure from which a suppressed count could be derived is suppressed too –
-    the percentage or rate of a suppressed numerator; a numerator whose complement
-    (denominator − numerator: the persons *without* the outcome) is below 5; a cumulative count whose
-    increase over the previous period (a count of persons in this period) is below 5.
-    """
+    """The figure as the ministry may see it. Whether a cell of persons is published is decided for
+    the whole period tree at once (`disclosure.published_cells`, through
+    `selectors.ministry_visibility`); a cell that is not is shown as "x" – value, numerator and
+    denominator alike, whatever its size, so that a hidden cell tells nothing about its value."""
     value = display_value(unit, numerator, denominator, rate_base)
     figure: dict[str, object] = {
         "value": value,
@@ -119,15 +117,11 @@ def public_figure(
         "denominator": denominator,
         "suppressed": False,
     }
-    if not counts_persons or numerator is None:
-        return figure
-    suppress_numerator = is_small(numerator)
-    if denominator is not None and not suppress_numerator:
-        suppress_numerator = is_small(Decimal(denominator) - Decimal(numerator))
-    if previous_cumulative is not None and not suppress_numerator:
-        suppress_numerator = is_small(Decimal(numerator) - Decimal(previous_cumulative))
-    if suppress_numerator:
-        figure.update(numerator=SUPPRESSED, value=SUPPRESSED, suppressed=True)
-    if denominator is not None and is_small(denominator):
-        figure.update(numerator=SUPPRESSED, denominator=SUPPRESSED, value=SUPPRESSED, suppressed=True)
+    if counts_persons and numerator is not None and not published:
+        figure.update(
+            value=SUPPRESSED,
+            numerator=SUPPRESSED,
+            denominator=None if denominator is None else SUPPRESSED,
+            suppressed=True,
+        )
     return figure

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from tracks.models import Track
 
-from .figures import STATUS_LABELS, figure_text
+from .figures import STATUS_LABELS, SUPPRESSED, figure_text
 from .models import Indicator, PdcaCycle, ReportingPeriod
 from .periods import Period
 from .selectors import (
@@ -39,6 +39,7 @@ from .snapshot import (
     IndicatorRow,
     InterventionPart,
     MinistryFigure,
+    PublicFigure,
     RiskPart,
     Snapshot,
     TidyRow,
@@ -95,10 +96,11 @@ def indicator_row(v: IndicatorValue, text: Text = figure_text) -> IndicatorRow:
     }
 
 
-def ministry_figure(row: IndicatorRow) -> MinistryFigure:
-    """The one way an indicator's figure leaves for the ministry, live or from a snapshot: the
-    suppressed public figure, and no status where the figure is suppressed (it would reveal it)."""
-    public = row["public"]
+def ministry_figure(row: IndicatorRow, *, published: bool) -> MinistryFigure:
+    """The one way an indicator's figure leaves for the ministry, live or from a snapshot: its
+    numbers where `published` (selectors.ministry_visibility decided, for the period tree as a whole),
+    else "x"; and no status where the figure is hidden (it would hint at the value)."""
+    public = _public_text(row, published=published)
     target = row["target"]
     return {
         "code": row["code"],
@@ -117,11 +119,24 @@ def ministry_figure(row: IndicatorRow) -> MinistryFigure:
     }
 
 
+def _public_text(row: IndicatorRow, *, published: bool) -> PublicFigure:
+    """`figures.public_figure` on a row whose numbers are already text."""
+    if row["counts_persons"] and row["numerator"] is not None and not published:
+        hidden = None if row["denominator"] is None else SUPPRESSED
+        return {"value": SUPPRESSED, "numerator": SUPPRESSED, "denominator": hidden, "suppressed": True}
+    return {
+        "value": row["value"],
+        "numerator": row["numerator"],
+        "denominator": row["denominator"],
+        "suppressed": False,
+    }
+
+
 def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> Snapshot:
     p: Period = period.as_period()
     programme = programme_get()
     indicators = list(indicator_list())
-    values = indicator_values(period=p, indicators=indicators)
+    values = indicator_values(period=p, indicators=indicators, public=True)
     totals = track_totals(values)
     pdca = {c.track_id: c for c in PdcaCycle.objects.filter(period=period).select_related("owner")}
     tracks: list[TrackPart] = []

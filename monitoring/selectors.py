@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tracks.models import BudgetYear, Programme, Risk, Track
 
+from .disclosure import FAMILIES, Facts, Series, published_cells
 from .figures import combine, display_value, progress, public_figure, status
 from .models import (
     BudgetAllocation,
@@ -128,8 +131,9 @@ class IndicatorValue:
     measurement: Measurement | None
     target: Target | None
     approval: str
-    previous_numerator: Decimal | None = None
     corrections: list[MeasurementCorrection] = field(default_factory=list)
+    # Whether the ministry may see this figure (ministry_visibility); None: not asked (the pages).
+    published: bool | None = None
 
     @property
     def numerator(self) -> Decimal | None:
@@ -154,6 +158,8 @@ class IndicatorValue:
         return progress(self.value, self.target.value if self.target else None)
 
     def public(self) -> dict[str, object]:
+        if self.published is None:
+            raise ValueError("indicator_values(public=True) decides what the ministry may see")
         i = self.indicator
         return public_figure(
             unit=i.unit,
@@ -161,21 +167,18 @@ class IndicatorValue:
             numerator=self.numerator,
             denominator=self.denominator,
             rate_base=i.rate_base,
-            previous_cumulative=(
-                self.previous_numerator if i.aggregation == Indicator.Aggregation.CUMULATIVE else None
-            ),
+            published=self.published,
         )
 
 
-def indicator_values(*, period: Period, indicators: Any = None) -> list[IndicatorValue]:
-    """Every (active) indicator's fact, target and approval state for one period: four queries."""
+def indicator_values(*, period: Period, indicators: Any = None, public: bool = False) -> list[IndicatorValue]:
+    """Every (active) indicator's fact, target and approval state for one period: three queries, and
+    with `public` two more to decide what the ministry may see (ministry_visibility)."""
     indicators = list(indicators if indicators is not None else indicator_list())
     reporting_period = reporting_period_find(period=period)
-    previous = reporting_period_find(period=period.previous())
     ids = [i.pk for i in indicators]
     measurements: dict[int, Measurement] = {}
     targets: dict[int, Target] = {}
-    previous_numerators: dict[int, Decimal] = {}
     if reporting_period is not None:
         for m in Measurement.objects.filter(period=reporting_period, indicator_id__in=ids).prefetch_related(
             Prefetch("corrections", queryset=MeasurementCorrection.objects.select_related("corrected_by"))
@@ -184,12 +187,7 @@ def indicator_values(*, period: Period, indicators: Any = None) -> list[Indicato
         targets = {
             t.indicator_id: t for t in Target.objects.filter(period=reporting_period, indicator_id__in=ids)
         }
-    if previous is not None:
-        previous_numerators = dict(
-            Measurement.objects.filter(period=previous, indicator_id__in=ids).values_list(
-                "indicator_id", "numerator"
-            )
-        )
+    visible = ministry_visibility(period=period, indicators=indicators) if public else set()
     approval = reporting_period.status if reporting_period else ReportingPeriod.Status.OPEN
     return [
         IndicatorValue(
@@ -197,11 +195,50 @@ def indicator_values(*, period: Period, indicators: Any = None) -> list[Indicato
             measurement=measurements.get(i.pk),
             target=targets.get(i.pk),
             approval=approval,
-            previous_numerator=previous_numerators.get(i.pk),
             corrections=list(measurements[i.pk].corrections.all()) if i.pk in measurements else [],
+            published=(i.code in visible) if public else None,
         )
         for i in indicators
     ]
+
+
+def ministry_visibility(*, period: Period, indicators: Iterable[Indicator]) -> set[str]:
+    """The codes of the indicators whose figure for `period` the ministry may see: the one decision
+    behind the live API, the report endpoint and the snapshot's public part (monitoring/disclosure.py).
+    Reads the facts of the indicators that count persons and of those tied to them (a few thousand
+    rows at most), in one query."""
+    indicators = list(indicators)
+    wanted = [i for i in indicators if i.counts_persons]
+    families = {FAMILIES[i.computation] for i in wanted if i.computation in FAMILIES}
+    tied = [c for c, f in FAMILIES.items() if f in families]
+    concerned = {i.pk: i for i in wanted}
+    if tied:
+        concerned.update((i.pk, i) for i in Indicator.objects.filter(is_active=True, computation__in=tied))
+    programme = programme_get()
+    facts = Facts(
+        values={
+            (pk, Period(kind, start)): (numerator, denominator)
+            for pk, kind, start, numerator, denominator in Measurement.objects.filter(
+                indicator_id__in=list(concerned)
+            ).values_list("indicator_id", "period__kind", "period__start", "numerator", "denominator")
+        },
+        programme_start=programme.start if programme else period.start,
+        today=timezone.localdate(),
+    )
+    series = [
+        Series(
+            pk=i.pk,
+            computation=i.computation,
+            counts_persons=i.counts_persons,
+            is_manual=i.is_manual,
+            cumulative=i.aggregation == Indicator.Aggregation.CUMULATIVE,
+            latest=i.aggregation == Indicator.Aggregation.LATEST,
+        )
+        for i in concerned.values()
+    ]
+    cells = published_cells(series=series, periods=[period], facts=facts)
+    shown = {pk for pk, _period in cells}
+    return {i.code for i in indicators if i.pk in shown or not i.counts_persons}
 
 
 @dataclass

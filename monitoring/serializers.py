@@ -1,6 +1,7 @@
 """Serializers of the ministry's API: aggregated figures only, never a person, a date of birth or a note.
 
-Figures are strings: a decimal number ("12", "45.5") or "<5" where a count of persons is suppressed.
+Figures are strings: a decimal number ("12", "45.5") or "x" where a figure of persons is hidden
+(docs/monitoring.md, "Suppression").
 """
 
 from __future__ import annotations
@@ -34,10 +35,14 @@ class IndicatorFigureSerializer(serializers.Serializer):
         allow_null=True, help_text=_("Bij eenheid rate: per zoveel inwoners.")
     )
     direction = serializers.ChoiceField(choices=["increase", "decrease"])
-    value = serializers.CharField(allow_null=True, help_text=_('Getal als tekst, of "<5" (onderdrukt).'))
+    value = serializers.CharField(allow_null=True, help_text=_('Getal als tekst, of "x" (onderdrukt).'))
     numerator = serializers.CharField(allow_null=True)
     denominator = serializers.CharField(allow_null=True, help_text=_("Alleen bij percentage en rate."))
-    suppressed = serializers.BooleanField(help_text=_("Waar als een aantal personen onder 5 is onderdrukt."))
+    suppressed = serializers.BooleanField(
+        help_text=_(
+            "Waar als het cijfer is onderdrukt: het zou (met andere cijfers) minder dan 5 personen tonen."
+        )
+    )
     target = TargetSerializer(allow_null=True)
     status = serializers.ChoiceField(choices=["on_track", "at_risk", "off_track"], allow_null=True)
     approval_state = serializers.ChoiceField(choices=["open", "submitted", "approved"])

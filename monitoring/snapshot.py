@@ -2,7 +2,7 @@
 
 A snapshot is stored as JSON and never changes after it is made (monitoring.reports builds it); the
 report page, the XLSX, the PDF and the ministry's report endpoint read it. These types describe that
-JSON, they do not change it: numbers are strings (figures.figure_text: "12", "45.5", "<5"), dates and
+JSON, they do not change it: numbers are strings (figures.figure_text: "12", "45.5", "x"), dates and
 moments ISO strings. Change the shape only together with a new SNAPSHOT_VERSION.
 """
 
@@ -14,7 +14,7 @@ SNAPSHOT_VERSION = 1
 
 
 class PublicFigure(TypedDict):
-    """The figure as the ministry may see it (figures.public_figure): "<5" where suppressed."""
+    """The figure as the ministry may see it (figures.public_figure): "x" where hidden."""
 
     value: str | None
     numerator: str | None
