@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .security import SESSION_LOGIN_AT, client_address, security_log
+from .security import SESSION_LOGIN_AT, log_event
 
 
 class SessionAbsoluteLimitMiddleware:
@@ -30,14 +30,18 @@ class SessionAbsoluteLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if user is not None and not user.is_authenticated and SESSION_KEY in request.session:
-            security_log.info("session result=ended_user_inactive origin=%s", client_address(request))
+            log_event("session end", obj="session", result="ended_user_inactive", request=request)
             request.session.flush()
         elif user is not None and user.is_authenticated:
             login_at = request.session.get(SESSION_LOGIN_AT)
             age = timezone.now().timestamp() - login_at if isinstance(login_at, int | float) else None
             if age is None or age > settings.SESSION_ABSOLUTE_AGE:
-                security_log.info(
-                    "session result=ended_absolute_limit user=%s origin=%s", user.pk, client_address(request)
+                log_event(
+                    "session end",
+                    obj=f"user:{user.pk}",
+                    result="ended_absolute_limit",
+                    actor=user,
+                    request=request,
                 )
                 logout(request)
                 messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))

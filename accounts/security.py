@@ -7,13 +7,31 @@ a typed username may be a mistyped password, and free text does not belong in th
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
 
-security_log = logging.getLogger("pgaanpak.security")
+from core.security_log import actor_of, current_origin, security_event
+
+
+def log_event(
+    action: str,
+    *,
+    obj: str,
+    result: str,
+    actor: Any = None,
+    request: HttpRequest | None = None,
+    origin: str | None = None,
+    **extra: Any,
+) -> None:
+    """One line in the security log (core.security_log): the accounts app's events in the same structured
+    form as every other (action, object, result, actor, origin, time). `actor` None: the system."""
+    if origin is None:
+        origin = client_address(request) if request is not None else current_origin()
+    who = actor_of(actor) if actor is not None else "system"
+    security_event(action=action, obj=obj, result=result, actor=who, origin=origin, **extra)
+
 
 #: Session key holding the login time (POSIX seconds); accounts.middleware ends the session after
 #: SESSION_ABSOLUTE_AGE.
@@ -29,31 +47,9 @@ def client_address(request: HttpRequest | None) -> str:
     return str(get_client_ip_address(request) or "-")
 
 
-def _path(request: HttpRequest | None) -> str:
-    return request.path if request is not None else "-"
-
-
 def on_user_logged_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_LOGIN_AT] = timezone.now().timestamp()
-    security_log.info(
-        "login result=success user=%s origin=%s path=%s", user.pk, client_address(request), _path(request)
-    )
-
-
-def on_user_login_failed(
-    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
-) -> None:
-    from .models import User
-
-    username = credentials.get("username")
-    known = User.objects.filter(username=username).values_list("pk", flat=True).first() if username else None
-    security_log.warning(
-        "login result=failure user=%s origin=%s path=%s",
-        known if known is not None else "unknown",
-        client_address(request),
-        _path(request),
-    )
 
 
 def on_user_locked_out(
@@ -62,18 +58,17 @@ def on_user_locked_out(
     from .models import User
 
     known = User.objects.filter(username=username).values_list("pk", flat=True).first() if username else None
-    security_log.warning(
-        "login result=locked_out user=%s origin=%s path=%s",
-        known if known is not None else "unknown",
-        ip_address or "-",
-        _path(request),
+    log_event(
+        "login",
+        obj=f"user:{known}" if known is not None else "user:unknown",
+        result="locked_out",
+        origin=ip_address or "-",
     )
 
 
 def connect() -> None:
     from axes.signals import user_locked_out
-    from django.contrib.auth.signals import user_logged_in, user_login_failed
+    from django.contrib.auth.signals import user_logged_in
 
     user_logged_in.connect(on_user_logged_in, dispatch_uid="accounts.security.logged_in")
-    user_login_failed.connect(on_user_login_failed, dispatch_uid="accounts.security.login_failed")
     user_locked_out.connect(on_user_locked_out, dispatch_uid="accounts.security.locked_out")

@@ -22,7 +22,7 @@ from core.errors import DomainError
 from .access import Actor
 from .models import Organisation, OrganisationKind, RecoveryCodes, Role, User, recovery_code_digest
 from .reference_data import ORGANISATION_KINDS
-from .security import security_log
+from .security import log_event
 
 DEFAULT_KIND_CODE = "overig"
 
@@ -151,12 +151,7 @@ def user_unlock(*, actor: Actor | None, user: User) -> int:
     """Clear the user's failed login attempts (django-axes), which lifts a lockout at once. Returns how
     many attempt records were removed (0: the user was not locked)."""
     removed = int(axes_reset(username=user.username))
-    security_log.info(
-        "unlock result=success user=%s actor=%s attempts_removed=%s",
-        user.pk,
-        actor.pk if actor is not None else "system",
-        removed,
-    )
+    log_event("unlock", obj=f"user:{user.pk}", result="ok", actor=actor, attempts_removed=removed)
     return removed
 
 
@@ -176,12 +171,8 @@ def api_token_create(*, actor: Actor | None, user: User) -> IssuedApiToken:
         raise DomainError(_("Gebruiker %(name)s is niet actief.") % {"name": user.username}, field="user")
     with transaction.atomic():
         token, key = get_token_model().objects.create(user=user)
-    security_log.info(
-        "api_token action=create result=success user=%s actor=%s expiry=%s",
-        user.pk,
-        actor.pk if actor is not None else "system",
-        token.expiry.isoformat() if token.expiry else "never",
-    )
+    expiry = token.expiry.isoformat() if token.expiry else "never"
+    log_event("api_token create", obj=f"user:{user.pk}", result="ok", actor=actor, expiry=expiry)
     return IssuedApiToken(key=key, expiry=token.expiry)
 
 
@@ -189,12 +180,7 @@ def api_tokens_revoke(*, actor: Actor | None, user: User) -> int:
     """Revoke every API token of the user. Returns how many were revoked."""
     with transaction.atomic():
         revoked, _per_model = get_token_model().objects.filter(user=user).delete()
-    security_log.info(
-        "api_token action=revoke result=success user=%s actor=%s revoked=%s",
-        user.pk,
-        actor.pk if actor is not None else "system",
-        revoked,
-    )
+    log_event("api_token revoke", obj=f"user:{user.pk}", result="ok", actor=actor, revoked=revoked)
     return int(revoked)
 
 
@@ -243,7 +229,7 @@ def otp_enrolment_confirm(*, actor: User, device: TOTPDevice, token: str) -> lis
         locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
         accepted = locked.verify_is_allowed()[0] and locked.verify_token(code)
     if not accepted:
-        security_log.warning("otp enrol refused user=%s reason=wrong-code", actor.pk)
+        log_event("otp enrol", obj=f"user:{actor.pk}", result="refused", actor=actor, reason="wrong-code")
         raise DomainError(
             _("Deze code klopt niet. Controleer of de tijd op uw telefoon goed staat en probeer opnieuw."),
             field="token",
@@ -253,7 +239,7 @@ def otp_enrolment_confirm(*, actor: User, device: TOTPDevice, token: str) -> lis
         TOTPDevice.objects.filter(user=actor, confirmed=False).delete()
         codes = otp_recovery_codes_renew(actor=actor)
     device.refresh_from_db()
-    security_log.info("otp enrolled user=%s", actor.pk)
+    log_event("otp enrol", obj=f"user:{actor.pk}", result="ok", actor=actor)
     return codes
 
 
@@ -266,7 +252,7 @@ def otp_recovery_codes_renew(*, actor: User) -> list[str]:
         StaticToken.objects.bulk_create(
             StaticToken(device=device, token=recovery_code_digest(code)) for code in codes
         )
-    security_log.info("otp recovery codes renewed user=%s", actor.pk)
+    log_event("otp recovery codes renew", obj=f"user:{actor.pk}", result="ok", actor=actor)
     return codes
 
 
@@ -281,18 +267,39 @@ def otp_token_verify(*, actor: User, token: str) -> TOTPDevice | RecoveryCodes:
     with transaction.atomic():
         device = model.objects.select_for_update().filter(user=actor, confirmed=True).order_by("pk").first()
         if device is None:
-            security_log.info("otp verify refused user=%s kind=%s reason=no-device", actor.pk, kind)
+            log_event(
+                "otp verify",
+                obj=f"user:{actor.pk}",
+                result="refused",
+                actor=actor,
+                kind=kind,
+                reason="no-device",
+            )
             raise DomainError(_("Deze code klopt niet."), field="token")
         allowed, _info = device.verify_is_allowed()
         if not allowed:
-            security_log.warning("otp verify refused user=%s kind=%s reason=throttled", actor.pk, kind)
+            log_event(
+                "otp verify",
+                obj=f"user:{actor.pk}",
+                result="refused",
+                actor=actor,
+                kind=kind,
+                reason="throttled",
+            )
             raise DomainError(
                 _("Te veel onjuiste codes achter elkaar. Wacht een minuut en probeer het opnieuw."),
                 field="token",
             )
         accepted = device.verify_token(code)
     if not accepted:
-        security_log.warning("otp verify refused user=%s kind=%s reason=wrong-code", actor.pk, kind)
+        log_event(
+            "otp verify",
+            obj=f"user:{actor.pk}",
+            result="refused",
+            actor=actor,
+            kind=kind,
+            reason="wrong-code",
+        )
         raise DomainError(_("Deze code klopt niet."), field="token")
-    security_log.info("otp verified user=%s kind=%s", actor.pk, kind)
+    log_event("otp verify", obj=f"user:{actor.pk}", result="ok", actor=actor, kind=kind)
     return device

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 
 logger = logging.getLogger("pgaanpak.security")
@@ -74,12 +75,13 @@ def on_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any)
 def on_login_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
-    # The name that was tried (never the password: Django has already cleansed it) tells a lockout
-    # investigation which account was attacked.
+    # The account that was tried, by id, only when the typed name exists: a typed name may be a mistyped
+    # password, and free text does not belong in the log. Never the password (Django cleanses it).
     tried = str(credentials.get("username", ""))[:150]
+    known = get_user_model()._default_manager.filter(username=tried).values_list("pk", flat=True).first()
     security_event(
         action="login",
-        obj=f"username:{tried}",
+        obj=f"user:{known}" if known is not None else "user:unknown",
         result="refused",
         actor="anonymous",
         origin=client_ip(request) if request is not None else "",

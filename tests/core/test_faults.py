@@ -147,7 +147,10 @@ def _forget_queue(queue: str) -> None:
 
     import redis
 
-    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    url = os.environ.get("REDIS_URL")
+    if not url:  # the test was skipped: no worker, no queue
+        return
+    client = redis.Redis.from_url(url)
     for tag, raw in client.hscan_iter("unacked"):
         _message, exchange, routing_key = json.loads(raw)
         if queue in (exchange, routing_key):
