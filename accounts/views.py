@@ -1,4 +1,4 @@
-"""Login, logout and the Meldingen page (the notifications of the user's organisation)."""
+"""Login, logout and the Meldingen page (the notifications of the user's organisation, read per person)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ class LogoutView(auth_views.LogoutView):
 
 @role_required()
 def notifications(request: AuthenticatedRequest) -> HttpResponse:
-    """Meldingen: the notifications of the user's organisation, newest first, unread marked."""
+    """Meldingen: the notifications of the user's organisation it may see, newest first, unread (by this
+    user) marked."""
     page = Paginator(notification_list_for_user(user=request.user).select_related("user"), 25).get_page(
         request.GET.get("pagina")
     )
