@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError
 
-from .models import Organisation, OrganisationKind, User
+from .models import Organisation, OrganisationKind, Role, User
 from .roles import grantable_roles, may_manage_user
 from .services import organisation_access_group, user_create, user_role_change, user_role_change_refusal
 
@@ -93,9 +94,9 @@ class UserAdmin(DjangoUserAdmin):
     def get_form(self, request: Any, obj: User | None = None, change: bool = False, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, change=change, **kwargs)
         role_field = form.base_fields.get("role")
-        if role_field is not None:
+        if isinstance(role_field, forms.ChoiceField):
             allowed = grantable_roles(request.user) | ({obj.role} if obj is not None else set())
-            role_field.choices = [c for c in role_field.choices if c[0] in allowed or c[0] == ""]
+            role_field.choices = [("", "---------"), *((r.value, r.label) for r in Role if r in allowed)]
         return type(form.__name__, (_RoleRuleFormMixin, form), {"actor": request.user})
 
     def save_model(self, request: Any, obj: User, form: Any, change: bool) -> None:
@@ -103,6 +104,8 @@ class UserAdmin(DjangoUserAdmin):
         # which enforce who may give what, log the change and tell the projectleider(s).
         try:
             if not change:
+                if obj.organisation is None:  # the add form requires it; operators use createsuperuser
+                    raise PermissionDenied
                 created = user_create(
                     actor=request.user,
                     username=obj.username,

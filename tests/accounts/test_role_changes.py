@@ -175,3 +175,12 @@ def test_saving_the_same_role_again_tells_nobody(bert, petra, bas):
     user_role_change(actor=bert, user=bas, role="partner")
     UserFactory(username="nog-een", role="partner")  # the factories sync groups through the same service
     assert _told_to(petra) == []
+
+
+@pytest.mark.django_db
+def test_the_role_list_offers_only_the_roles_one_may_give(web, bert, operator):
+    web.force_login(bert)
+    html = web.get("/beheer/accounts/user/add/").content.decode()
+    assert 'value="procesregisseur"' in html and 'value="projectleider"' not in html
+    web.force_login(operator)
+    assert 'value="projectleider"' in web.get("/beheer/accounts/user/add/").content.decode()
