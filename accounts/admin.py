@@ -92,12 +92,14 @@ class UserAdmin(DjangoUserAdmin):
         return fields
 
     def get_form(self, request: Any, obj: User | None = None, change: bool = False, **kwargs: Any) -> Any:
-        form = super().get_form(request, obj, change=change, **kwargs)
+        base = super().get_form(request, obj, change=change, **kwargs)
+        # A subclass made here gets fresh fields from the model (ModelFormMetaclass): narrow them after.
+        form = type(base.__name__, (_RoleRuleFormMixin, base), {"actor": request.user})
         role_field = form.base_fields.get("role")
         if isinstance(role_field, forms.ChoiceField):
             allowed = grantable_roles(request.user) | ({obj.role} if obj is not None else set())
             role_field.choices = [("", "---------"), *((r.value, r.label) for r in Role if r in allowed)]
-        return type(form.__name__, (_RoleRuleFormMixin, form), {"actor": request.user})
+        return form
 
     def save_model(self, request: Any, obj: User, form: Any, change: bool) -> None:
         # Role and organisation (and with them the groups and the staff flag) go through the services,
