@@ -94,7 +94,7 @@ class UserAdmin(DjangoUserAdmin):
     def get_form(self, request: Any, obj: User | None = None, change: bool = False, **kwargs: Any) -> Any:
         base = super().get_form(request, obj, change=change, **kwargs)
         # A subclass made here gets fresh fields from the model (ModelFormMetaclass): narrow them after.
-        form = type(base.__name__, (_RoleRuleFormMixin, base), {"actor": request.user})
+        form: Any = type(base.__name__, (_RoleRuleFormMixin, base), {"actor": request.user})
         role_field = form.base_fields.get("role")
         if isinstance(role_field, forms.ChoiceField):
             allowed = grantable_roles(request.user) | ({obj.role} if obj is not None else set())
