@@ -12,30 +12,22 @@ from .models import Notification, NotificationRead
 CASE_NOTIFICATIONS_PERMISSION = "core.receive_case_notifications"
 
 
-def _holds_permission(user: Any, perm: str) -> Exists:
-    """Whether the user's role (its group) or an explicit grant gives `perm`, as SQL.
+def _permission_rows(user: Any, perm: str) -> QuerySet[Permission]:
+    """The rows that give `user` the permission `perm` through its role (its group) or an explicit grant.
 
     The same rule as the access toolkit's `has_role_permission` (accounts/access.py, a layer above core):
     a superuser flag alone does not count.
     """
     app_label, codename = perm.split(".", 1)
-    return Exists(
-        Permission.objects.filter(
-            Q(group__user=user) | Q(user=user), content_type__app_label=app_label, codename=codename
-        )
+    return Permission.objects.filter(
+        Q(group__user=user) | Q(user=user), content_type__app_label=app_label, codename=codename
     )
 
 
 def may_receive_case_notifications(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return bool(
-        Permission.objects.filter(
-            Q(group__user=user) | Q(user=user),
-            content_type__app_label="core",
-            codename=CASE_NOTIFICATIONS_PERMISSION.split(".", 1)[1],
-        ).exists()
-    )
+    return _permission_rows(user, CASE_NOTIFICATIONS_PERMISSION).exists()
 
 
 def notification_list_for_user(*, user: Any) -> QuerySet[Notification]:
@@ -45,7 +37,7 @@ def notification_list_for_user(*, user: Any) -> QuerySet[Notification]:
     if not user.is_authenticated or not user.is_active or user.organisation_id is None:
         return Notification.objects.none()
     audience = Q(audience=Notification.Audience.EVERYONE) | Q(
-        _holds_permission(user, CASE_NOTIFICATIONS_PERMISSION)
+        Exists(_permission_rows(user, CASE_NOTIFICATIONS_PERMISSION))
     )
     return (
         Notification.objects.filter(
