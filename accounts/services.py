@@ -133,7 +133,7 @@ def user_role_change(
 
     chosen = _role_or_error(role)
     with transaction.atomic(), acting_as(actor):
-        stored = User.objects.select_for_update().select_related("organisation").get(pk=user.pk)
+        stored = User.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=user.pk)
         new_organisation = organisation if organisation is not None else stored.organisation
         new_organisation_id = new_organisation.pk if new_organisation is not None else None
         changed = stored.role != chosen or stored.organisation_id != new_organisation_id
