@@ -111,7 +111,7 @@ def _projectleiders_tell(*, actor: Actor | None, text: str) -> None:
             organisation=projectleider.organisation,
             user=projectleider,
             kind=ROLE_CHANGE_KIND,
-            text=text + " " + _("Gewijzigd door %(by)s.") % {"by": by},
+            text=text + " " + _("Door: %(by)s.") % {"by": by},
         )
 
 
