@@ -86,9 +86,18 @@ def passes(user: Any, *checks: Check, token_authenticated: bool = False) -> bool
     return all(has_role_permission(user, c) if isinstance(c, str) else bool(c(user)) for c in checks)
 
 
+def uses_web_pages(user: Any) -> bool:
+    """Whether the user's role may use the HTML site at all: the API-only roles (the ministry) may not,
+    even with a session made before that rule or by other means."""
+    from .roles import API_ONLY_ROLES
+
+    return getattr(user, "role", "") not in API_ONLY_ROLES
+
+
 def role_required(*checks: Check) -> Callable[[View], View]:
     """Gate an HTML view: anonymous users go to the login page, users who have not passed the second factor
-    yet to the code step, users failing a check get 403.
+    yet to the code step, users failing a check get 403, and so do the API-only roles (`uses_web_pages`)
+    on every page.
 
     With no checks, any logged-in user may open the view (their own notifications, say); the view's
     gateway then decides which objects they see. The checks are kept on the view as `access_checks`
@@ -101,7 +110,7 @@ def role_required(*checks: Check) -> Callable[[View], View]:
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not second_factor_passed(request.user):
                 return redirect_to_login(request.get_full_path(), reverse(settings.OTP_VERIFY_URL))
-            if not passes(request.user, *checks):
+            if not uses_web_pages(request.user) or not passes(request.user, *checks):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

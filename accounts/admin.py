@@ -2,13 +2,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Organisation, OrganisationKind, User
-from .services import organisation_access_group, user_set_role, user_unlock
+from core.errors import DomainError
+
+from .models import Organisation, OrganisationKind, Role, User
+from .roles import grantable_roles, may_manage_user
+from .services import (
+    organisation_access_group,
+    user_create,
+    user_role_change,
+    user_role_change_refusal,
+    user_unlock,
+)
 
 
 @admin.register(OrganisationKind)
@@ -28,8 +39,37 @@ class OrganisationAdmin(admin.ModelAdmin):
         organisation_access_group(obj)
 
 
+class _RoleRuleFormMixin:
+    """Refuses, as a form error, a role or organisation the acting user may not give (the service refuses
+    it too; this only turns the refusal into a message on the form instead of an error page)."""
+
+    actor: User | None = None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
+        instance: User = self.instance  # type: ignore[attr-defined]
+        role = cleaned.get("role") or instance.role
+        organisation = cleaned.get("organisation", instance.organisation)
+        stored = User.objects.filter(pk=instance.pk).first() if instance.pk else None
+        changed = (
+            stored is None
+            or stored.role != role
+            or stored.organisation_id != getattr(organisation, "pk", None)
+        )
+        if role and changed:
+            refusal = user_role_change_refusal(actor=self.actor, user=stored or User(role=role), role=role)
+            if refusal:
+                raise ValidationError(refusal)
+        return cleaned
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """Accounts, for the beheerder. Who may give which role is the service's rule (`user_role_change`):
+    nobody changes its own role or organisation, the projectleider's role and superusers are an operator's,
+    and every change is logged and told to the projectleider(s). A user the acting user may not manage is
+    shown read-only, and its password form is refused (Django's UserAdmin asks `has_change_permission`)."""
+
     list_display = ["username", "first_name", "last_name", "organisation", "role", "is_active"]
     list_filter = ["role", "organisation", "is_active"]
     list_select_related = ["organisation"]
@@ -58,7 +98,50 @@ class UserAdmin(DjangoUserAdmin):
             messages.SUCCESS,
         )
 
+    def has_change_permission(self, request: Any, obj: User | None = None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or may_manage_user(request.user, obj)
+
+    def get_readonly_fields(self, request: Any, obj: User | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk == request.user.pk:
+            fields += ["organisation", "role"]  # nobody changes its own role or organisation
+        return fields
+
+    def get_form(self, request: Any, obj: User | None = None, change: bool = False, **kwargs: Any) -> Any:
+        base = super().get_form(request, obj, change=change, **kwargs)
+        # A subclass made here gets fresh fields from the model (ModelFormMetaclass): narrow them after.
+        form: Any = type(base.__name__, (_RoleRuleFormMixin, base), {"actor": request.user})
+        role_field = form.base_fields.get("role")
+        if isinstance(role_field, forms.ChoiceField):
+            allowed = grantable_roles(request.user) | ({obj.role} if obj is not None else set())
+            role_field.choices = [("", "---------"), *((r.value, r.label) for r in Role if r in allowed)]
+        return form
+
     def save_model(self, request: Any, obj: User, form: Any, change: bool) -> None:
-        # Role and organisation → group membership and staff flag go through the service.
-        super().save_model(request, obj, form, change)
-        user_set_role(actor=request.user, user=obj, role=obj.role)
+        # Role and organisation (and with them the groups and the staff flag) go through the services,
+        # which enforce who may give what, log the change and tell the projectleider(s).
+        try:
+            if not change:
+                if obj.organisation is None:  # the add form requires it; operators use createsuperuser
+                    raise PermissionDenied
+                created = user_create(
+                    actor=request.user,
+                    username=obj.username,
+                    role=obj.role,
+                    organisation=obj.organisation,
+                    password=form.cleaned_data.get("password1") or None,
+                )
+                obj.pk = created.pk
+                obj.refresh_from_db()
+                obj._state.adding = False
+                return
+            role, organisation = obj.role, obj.organisation
+            stored = User.objects.select_related("organisation").get(pk=obj.pk)
+            obj.role, obj.organisation = stored.role, stored.organisation
+            super().save_model(request, obj, form, change)
+            user_role_change(actor=request.user, user=obj, role=role, organisation=organisation)
+        except DomainError as exc:
+            # The form's clean() refused this already; reaching here means a race: refuse the request.
+            raise PermissionDenied(exc.message) from exc

@@ -195,6 +195,10 @@ _CASES_PARTNER = [
     "cases.view_involved_youth_groups",
 ]
 
+# Notifications about youths and cases (matches, actions) reach only the roles that may read youths or
+# cases (core.selectors.notification_list_for_user); tests/accounts/test_roles.py keeps the two in step.
+_CASE_NOTIFICATIONS = ["core.receive_case_notifications"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PROJECTLEIDER: _PROGRAMME_READ
     + _PROGRAMME_MANAGE
@@ -208,7 +212,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "youths.change_combinationrule",
     ]
     + _CASE_LISTS_MANAGE
-    + _CASES_READ_ALL,
+    + _CASES_READ_ALL
+    + _CASE_NOTIFICATIONS,
     Role.PROCESREGISSEUR: _PROGRAMME_READ
     + _MONITORING_READ
     + _YOUTH_LISTS_READ
@@ -216,8 +221,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + ["youths.merge_youths", "youths.change_match", "youths.change_flag"]
     + _CASE_LISTS_READ
     + _CASES_READ_ALL
-    + _CASES_MANAGE,
-    Role.PARTNER: _PROGRAMME_READ + _YOUTH_LISTS_READ + _PARTNER_YOUTHS + _CASE_LISTS_READ + _CASES_PARTNER,
+    + _CASES_MANAGE
+    + _CASE_NOTIFICATIONS,
+    Role.PARTNER: _PROGRAMME_READ
+    + _YOUTH_LISTS_READ
+    + _PARTNER_YOUTHS
+    + _CASE_LISTS_READ
+    + _CASES_PARTNER
+    + _CASE_NOTIFICATIONS,
     # The ministry reads aggregated, suppressed figures over the API only; no other role has
     # monitoring.view_aggregates (tests/monitoring/test_ministry_api.py).
     Role.MINISTERIE: [
@@ -235,6 +246,49 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 
 # Roles that use the Django admin (for managed lists and accounts).
 STAFF_ROLES = {Role.BEHEERDER, Role.PROJECTLEIDER}
+
+# Roles that use the API only (domain.md: the ministry reads aggregated figures over the API). They are
+# refused at the login form and by `role_required` on every HTML page, even with a session.
+API_ONLY_ROLES = {Role.MINISTERIE}
+
+# --- Who may give which role (docs/permissions.md, "Who changes roles") ----------------------------------
+# The permission that lets a user manage accounts in the admin (the beheerder's).
+MANAGE_USERS_PERMISSION = "accounts.change_user"
+# Roles that only a superuser (an operator) gives or takes away: the projectleider is told of every role
+# change, so whoever could make or unmake one could silence that watch.
+SUPERUSER_ONLY_ROLES = {Role.PROJECTLEIDER}
+
+
+def grantable_roles(actor: Any) -> set[Role]:
+    """The roles `actor` may give to another user. Nobody may give any role to itself (the service checks).
+
+    A superuser (an operator): every role. A user whose role holds `accounts.change_user` (the beheerder):
+    every role except the projectleider's. Anyone else: none.
+    """
+    from .access import has_role_permission
+
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return set()
+    if actor.is_superuser:
+        return set(Role)
+    if has_role_permission(actor, MANAGE_USERS_PERMISSION):
+        return set(Role) - SUPERUSER_ONLY_ROLES
+    return set()
+
+
+def may_manage_user(actor: Any, user: Any) -> bool:
+    """Whether `actor` may change `user`'s account in the admin (name, e-mail, active, password; role and
+    organisation only of others, see `grantable_roles`). A superuser is managed only by a superuser, a
+    user whose role only a superuser gives (the projectleider) likewise; otherwise by anyone who may give
+    that user's current role."""
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return False
+    if user.is_superuser or user.role in SUPERUSER_ONLY_ROLES:
+        return bool(actor.is_superuser)
+    grantable = grantable_roles(actor)
+    if user.pk is not None and user.pk == actor.pk:
+        return bool(grantable)  # its own name, e-mail and password; never its own role or organisation
+    return user.role in grantable
 
 
 def _permissions(codes: list[str]) -> list[Permission]:

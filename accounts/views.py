@@ -1,4 +1,5 @@
-"""Login in two steps (password, then a code from an authenticator app), logout, and the Meldingen page.
+"""Login in two steps (password, then a code from an authenticator app), logout, and the Meldingen page
+(notifications, read per person).
 
 The second step: `otp_verify` asks for the code (or a recovery code); `otp_setup` enrols a user who has no
 authenticator app yet (first login) and shows the recovery codes once. Both are reachable with the
@@ -188,7 +189,8 @@ def locked_out(
 
 @role_required()
 def notifications(request: AuthenticatedRequest) -> HttpResponse:
-    """Meldingen: the notifications of the user's organisation, newest first, unread marked."""
+    """Meldingen: the notifications of the user's organisation it may see, newest first, unread (by this
+    user) marked."""
     page = Paginator(notification_list_for_user(user=request.user).select_related("user"), 25).get_page(
         request.GET.get("pagina")
     )

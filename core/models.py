@@ -74,7 +74,15 @@ class Notification(models.Model):
     Generic: matches (youths), overdue actions (cases) and ready reports (monitoring) all use it through
     `core.services.notification_send`. The text is e-mailed, so it never holds personal data of a youth;
     the link leads into the platform, where the access gateway decides what the reader may see.
+
+    A notification about youths or cases (`audience=CASE_WORK`) is shown only to members whose role holds
+    `core.receive_case_notifications` (the roles that may read youths or cases): the beheerder of an
+    involved organisation never sees it. Whether it was read is kept per person (`NotificationRead`).
     """
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", _("iedereen van de organisatie")
+        CASE_WORK = "case_work", _("wie jongeren of casussen mag lezen")
 
     organisation = models.ForeignKey(
         "accounts.Organisation",
@@ -90,14 +98,13 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("alleen voor gebruiker"),
     )
+    audience = models.CharField(
+        _("voor wie"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
     kind = models.SlugField(_("soort"), max_length=40)
     text = models.TextField(_("tekst"), max_length=2000)
     link = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
-    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
-    read_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     emailed_at = models.DateTimeField(_("gemaild op"), null=True, blank=True)
     email_recipient = models.EmailField(_("gemaild aan"), blank=True)
 
@@ -105,15 +112,10 @@ class Notification(models.Model):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-created_at", "-id"]
+        permissions = [("receive_case_notifications", _("Meldingen over jongeren en casussen ontvangen"))]
         indexes = [
             # The "Meldingen" page: an organisation's notifications, newest first.
             models.Index(fields=["organisation", "-created_at"], name="notification_org_idx"),
-            # The unread counter in the menu, on every page.
-            models.Index(
-                fields=["organisation"],
-                condition=models.Q(read_at__isnull=True),
-                name="notification_unread_idx",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -149,3 +151,23 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.key}"
+
+
+class NotificationRead(models.Model):
+    """One person has read one notification. Read state is per person: a colleague's "gelezen" does not
+    hide a notification from anyone else in the organisation."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(_("gelezen op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("gelezen melding")
+        verbose_name_plural = _("gelezen meldingen")
+        constraints = [
+            # Also the index of the unread counter's NOT EXISTS (notification, user) on every page.
+            models.UniqueConstraint(fields=["notification", "user"], name="notification_read_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.notification_id} gelezen door {self.user_id}"

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Notification
+from .models import Notification, NotificationRead
 from .outbox import enqueue
 
 
@@ -23,17 +23,36 @@ def notification_send(
     link: str = "",
     user: Any | None = None,
     email: bool = True,
+    audience: str = Notification.Audience.EVERYONE,
 ) -> Notification:
     """Notify an organisation (or one of its users): an in-app message, and an e-mail after commit.
 
     The e-mail goes to `user`'s address when a user is given, otherwise to the organisation's contact.
     `text` is e-mailed as it is: never put a youth's name or other personal data in it. `link` is a path
     inside the platform (``/jongeren/12/``); the e-mail prefixes settings.SITE_URL.
+
+    A notification about a youth or a case is sent with `audience=Notification.Audience.CASE_WORK`: only
+    members whose role may read youths or cases see it (never the beheerder or the ministry). When it is
+    addressed to one user whose role may not, it goes to the organisation's case workers instead.
     """
+    from .selectors import may_receive_case_notifications
+
     if user is not None and user.organisation_id != organisation.pk:
         raise ValueError("A notification's user must belong to its organisation.")
+    audience = Notification.Audience(audience)
+    if (
+        user is not None
+        and audience == Notification.Audience.CASE_WORK
+        and not may_receive_case_notifications(user)
+    ):
+        user = None
     notification = Notification.objects.create(
-        organisation=organisation, user=user, kind=kind, text=text.strip()[:2000], link=link
+        organisation=organisation,
+        user=user,
+        audience=audience,
+        kind=kind,
+        text=text.strip()[:2000],
+        link=link,
     )
     if email:
         enqueue("core.tasks.notification_email", notification_id=notification.pk)
@@ -80,19 +99,20 @@ def notification_email(*, notification_id: int) -> bool:
 
 @transaction.atomic
 def notification_mark_read(*, actor: Any, notification: Notification) -> Notification:
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.read_by = actor
-        notification.save(update_fields=["read_at", "read_by"])
+    """Mark a notification read for the acting user only (read state is per person). Idempotent."""
+    NotificationRead.objects.get_or_create(notification=notification, user=actor)
     return notification
 
 
 @transaction.atomic
 def notification_mark_all_read(*, actor: Any) -> int:
-    from .selectors import notification_list_for_user
+    """Mark every notification the acting user sees and has not read as read, for that user only."""
+    from .selectors import notification_unread_list_for_user
 
-    return (
-        notification_list_for_user(user=actor)
-        .filter(read_at__isnull=True)
-        .update(read_at=timezone.now(), read_by=actor)
+    now = timezone.now()
+    unread = list(notification_unread_list_for_user(user=actor).values_list("pk", flat=True))
+    NotificationRead.objects.bulk_create(
+        [NotificationRead(notification_id=pk, user=actor, read_at=now) for pk in unread],
+        ignore_conflicts=True,
     )
+    return len(unread)

@@ -31,7 +31,7 @@ from cases.models import (
 from cases.services import actions as action_services
 from cases.services import core as case_services
 from cases.services import meetings as meeting_services
-from core.models import Notification
+from core.models import Notification, NotificationRead
 from tracks.models import Intervention
 from youths.identity import name_key
 from youths.models import District, Flag, Involvement, Match, Signal, SignalCategory, Youth
@@ -107,8 +107,14 @@ HISTORY_YOUTHS = 60
 def _old_news(before: dt.datetime, moment: dt.datetime, users: Any) -> None:
     """The notifications made since `before` were sent, e-mailed and read back then, at `moment`."""
     for user in users:
-        Notification.objects.filter(created_at__gte=before, organisation_id=user.organisation_id).update(
-            created_at=moment, read_at=moment + dt.timedelta(hours=2), read_by=user, emailed_at=moment
+        made = Notification.objects.filter(created_at__gte=before, organisation_id=user.organisation_id)
+        made.update(created_at=moment, emailed_at=moment)
+        NotificationRead.objects.bulk_create(
+            [
+                NotificationRead(notification_id=pk, user=user, read_at=moment + dt.timedelta(hours=2))
+                for pk in made.values_list("pk", flat=True)
+            ],
+            ignore_conflicts=True,
         )
 
 

@@ -15,6 +15,7 @@ from accounts.access import Actor
 from accounts.models import Organisation, User
 from core.audit import acting_as
 from core.errors import DomainError
+from core.models import Notification
 from core.services import notification_send
 from youths.models import InvolvementReason, Youth
 from youths.services.involvement import involvement_add, involvement_end
@@ -140,6 +141,7 @@ def action_assign(
             organisation=organisation,
             user=owner,
             kind="actie-toegewezen",
+            audience=Notification.Audience.CASE_WORK,
             text=_action_text(action) + " " + _("Accepteer of weiger de actie."),
             link=reverse("cases:action", args=[action.pk]),
         )
@@ -197,6 +199,7 @@ def action_respond(*, actor: Actor, action: Action, accept: bool, reason: str = 
                     organisation=organisation,
                     user=user,
                     kind="actie-geweigerd",
+                    audience=Notification.Audience.CASE_WORK,
                     text=_(
                         "%(org)s heeft een actie geweigerd: %(type)s. "
                         "Wijs de actie opnieuw toe of annuleer haar."
@@ -277,6 +280,7 @@ def action_reassign(
             organisation=organisation,
             user=owner,
             kind="actie-toegewezen",
+            audience=Notification.Audience.CASE_WORK,
             text=_action_text(action) + " " + _("Accepteer of weiger de actie."),
             link=reverse("cases:action", args=[action.pk]),
         )
@@ -316,6 +320,7 @@ def actions_overdue_notify(*, today: dt.date | None = None) -> int:
                 organisation=action.organisation,
                 user=owner,
                 kind="actie-te-laat",
+                audience=Notification.Audience.CASE_WORK,
                 text=ngettext(
                     "Actie te laat: %(type)s (uiterlijk %(date)s, %(days)s dag geleden).",
                     "Actie te laat: %(type)s (uiterlijk %(date)s, %(days)s dagen geleden).",

@@ -22,6 +22,7 @@ from accounts.models import Organisation, User
 from accounts.services import organisation_access_group
 from core.audit import acting_as
 from core.errors import DomainError
+from core.models import Notification
 from core.services import notification_send
 from tracks.models import Intervention
 from youths.models import Involvement, InvolvementReason, Youth
@@ -503,6 +504,7 @@ def family_match_check(*, link: FamilyLink) -> list[Organisation]:
         notification_send(
             organisation=organisation,
             kind="gezinsmatch",
+            audience=Notification.Audience.CASE_WORK,
             text=_(
                 "Gezinsmatch: bij een gezinslid van een jongere met wie uw organisatie werkt, is ook "
                 "betrokken: %(others)s. Neem contact op om af te stemmen."

@@ -121,3 +121,18 @@ def test_changing_a_role_in_the_admin_changes_the_permissions(web, bert, bas):
 def test_every_user_is_in_its_organisations_access_group(bas, chaima):
     assert bas.groups.filter(pk=bas.organisation.access_group_id).exists()
     assert not bas.groups.filter(pk=chaima.organisation.access_group_id).exists()
+
+
+@pytest.mark.django_db
+def test_case_notifications_reach_exactly_the_roles_that_may_read_youths_or_cases():
+    readers = {
+        "youths.view_all_youths",
+        "youths.view_involved_youths",
+        "cases.view_all_cases",
+        "cases.view_involved_cases",
+    }
+    for role, codes in ROLE_PERMISSIONS.items():
+        reads_cases = bool(readers & set(codes))
+        assert ("core.receive_case_notifications" in codes) == reads_cases, role
+    assert "core.receive_case_notifications" not in ROLE_PERMISSIONS[Role.BEHEERDER]
+    assert "core.receive_case_notifications" in ROLE_PERMISSIONS[Role.PARTNER]

@@ -13,6 +13,7 @@ from accounts.access import Actor
 from accounts.models import Organisation
 from core.audit import acting_as
 from core.errors import DomainError
+from core.models import Notification
 from core.services import notification_send
 
 from ..models import Match, MatchParticipant, Signal, Youth
@@ -58,7 +59,13 @@ def match_record(
                 ),
             ]
         )
-        notification_send(organisation=organisation, kind="match", text=text, link=link)
+        notification_send(
+            organisation=organisation,
+            kind="match",
+            text=text,
+            link=link,
+            audience=Notification.Audience.CASE_WORK,
+        )
     return match
 
 
