@@ -11,10 +11,15 @@ from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError
 from .http import too_big_message
+
+
+class _NoSurrogates(ProhibitSurrogateCharactersValidator):
+    message = gettext_lazy("De tekst bevat een ongeldig teken (U+{code_point:X}).")
 
 
 class TextField(serializers.CharField):
@@ -25,6 +30,14 @@ class TextField(serializers.CharField):
     default_error_messages = {
         "invalid": gettext_lazy("Geef hier tekst (tussen aanhalingstekens), geen getal.")
     }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # DRF's own surrogate check speaks English only (DRF has no Dutch for it).
+        self.validators = [
+            _NoSurrogates() if isinstance(v, ProhibitSurrogateCharactersValidator) else v
+            for v in self.validators
+        ]
 
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str):

@@ -4,6 +4,7 @@ the API, a page on the site — never a server error, and nothing is saved."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from django.test import override_settings
@@ -54,6 +55,16 @@ def test_a_number_is_not_a_description(api, bas, reference_lists, value):
     body = _assert_problem(response, 400)
     assert "tekst" in body["description"][0]
     assert Signal.objects.count() == Youth.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"), [("een\x00twee", "Null-tekens"), ("een\ud800twee", "ongeldig teken")]
+)
+def test_text_with_a_nul_or_a_lone_surrogate_is_refused_in_dutch(api, bas, reference_lists, text, phrase):
+    body = json.dumps(_signal(description=text))  # ASCII, escaped: `\ud800` arrives as a lone surrogate
+    response = api(bas).post("/api/v1/signals/", body, content_type="application/json")
+    assert phrase in _assert_problem(response, 400)["description"][0]
+    assert Signal.objects.count() == 0
 
 
 def test_a_number_is_not_a_name_either(api, bas, reference_lists):
