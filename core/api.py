@@ -5,14 +5,45 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, pagination, status
+from django.utils.translation import gettext_lazy
+from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError
+from .http import too_big_message
+
+
+class _NoSurrogates(ProhibitSurrogateCharactersValidator):
+    message = gettext_lazy("De tekst bevat een ongeldig teken (U+{code_point:X}).")
+
+
+class TextField(serializers.CharField):
+    """Text input, and only text: DRF's CharField turns `42` or `true` into "42" or "True", so a number
+    sent as a description would be stored as one. Every text field of an input serializer is this one
+    (tests/core/test_api_input.py walks them)."""
+
+    default_error_messages = {
+        "invalid": gettext_lazy("Geef hier tekst (tussen aanhalingstekens), geen getal.")
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # DRF's own surrogate check speaks English only (DRF has no Dutch for it).
+        self.validators = [
+            _NoSurrogates() if isinstance(v, ProhibitSurrogateCharactersValidator) else v
+            for v in self.validators
+        ]
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
 
 
 class Pagination(PageNumberPagination):
@@ -50,6 +81,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             body["invalid_params"] = [{"name": exc.field, "reason": exc.message}]
             body[exc.field] = [exc.message]
         return Response(body, status=status.HTTP_400_BAD_REQUEST, content_type="application/problem+json")
+    if isinstance(exc, RequestDataTooBig):  # Django's DATA_UPLOAD_MAX_MEMORY_SIZE, read by the parser
+        message = too_big_message()
+        body = {"status": 413, "title": message, "detail": message}
+        return Response(body, status=413, content_type="application/problem+json")
+    if isinstance(exc, TooManyFieldsSent):
+        exc = exceptions.ValidationError({"detail": _("Het verzoek bevat te veel velden.")})
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     if isinstance(exc, exceptions.AuthenticationFailed):

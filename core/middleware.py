@@ -1,14 +1,17 @@
-"""Response headers and security-log lines that hold for every dynamic response."""
+"""Response headers, security-log lines and input refusals that hold for every dynamic response."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import resolve_url
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
+from .http import refusal
 from .security_log import actor_of, client_ip, request_origin, security_event
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -93,3 +96,19 @@ class SecurityLogMiddleware:
                 origin=origin,
             )
         return response
+
+
+class NulBytesMiddleware:
+    """A NUL byte in the path or the query string is refused with 400.
+
+    PostgreSQL cannot hold a NUL in text: a lookup by a code or a filter value with one raises ValueError
+    deep in the database driver, which would be a 500. No address of this application contains one."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = unquote(request.META.get("QUERY_STRING", ""), errors="replace")
+        if "\x00" in request.path or "\x00" in query:
+            return refusal(request, 400, _("Het adres bevat een ongeldig teken (NUL)."))
+        return self.get_response(request)

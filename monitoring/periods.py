@@ -20,9 +20,12 @@ _MONTHS = {MONTH: 1, QUARTER: 3, YEAR: 12}
 _MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _QUARTER_RE = re.compile(r"^(\d{4})-[Qq]([1-4])$")
 _YEAR_RE = re.compile(r"^(\d{4})$")
+# The years a period may name. Four digits allow 0000 and 9999, where the year before or after (which
+# the figures compare with) does not exist; a reporting period of this programme lies well inside these.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 # How a period is written, said wherever people give one (forms, the API).
-PERIOD_INVALID = gettext_lazy("Geef een periode als 2025-Q1, 2025-03 of 2025.")
+PERIOD_INVALID = gettext_lazy("Geef een periode als 2025-Q1, 2025-03 of 2025 (jaar 1900 t/m 2999).")
 PERIOD_HINT_ANY = gettext_lazy("2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)")
 PERIOD_HINT_ENTRY = gettext_lazy("Bijvoorbeeld 2025-Q1 (kwartaal) of 2025-03 (maand).")
 PERIOD_HINT_TARGET = gettext_lazy("Bijvoorbeeld 2025 (jaar) of 2025-Q2 (kwartaal).")
@@ -66,6 +69,9 @@ class Period:
     def parse(cls, code: str) -> Period:
         """`2025-03` (month), `2025-Q1` (quarter) or `2025` (calendar year). ValueError otherwise."""
         code = code.strip()
+        year = code[:4]
+        if not (year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR):
+            raise ValueError(f"Not a period: {code!r}")
         if m := _MONTH_RE.match(code):
             return cls(MONTH, dt.date(int(m[1]), int(m[2]), 1))
         if m := _QUARTER_RE.match(code):

@@ -44,6 +44,26 @@ _TITLE = Font(bold=True, size=14)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 
 
+# Characters that make Excel or LibreOffice read a cell as a formula (OWASP "CSV injection"): `=`, `+`,
+# `-`, `@`, a tab and a carriage return. Text from users (a source, a reason, PDCA notes) can start with one.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(workbook: Workbook) -> None:
+    """Every text cell that a spreadsheet would evaluate is stored as plain text, quote-prefixed.
+
+    openpyxl turns a string starting with `=` into a formula; this undoes that for every cell of every
+    sheet, in one place, so that no writer can forget it. The cell keeps its exact text, stored as a
+    string with Excel's own `quotePrefix` (what typing `'=...` does), so that editing it keeps it text.
+    Numbers are not text and stay numbers."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 def _n(value: str | None) -> Decimal | None:
     return None if value in (None, "") else Decimal(value)
 
@@ -282,6 +302,7 @@ def report_xlsx(data: Snapshot) -> bytes:
         )
     _widths(ws, [32, 40, 12, 12, 12, 12, 60, 20, 22])
 
+    neutralise_formulas(wb)
     stream = io.BytesIO()
     wb.save(stream)
     return stream.getvalue()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.api import TextField
+
 from .models import CODE_LENGTH, SHORT_TEXT_LENGTH, Report
 from .periods import PERIOD_HINT_ANY, PERIOD_INVALID
 
@@ -88,13 +90,13 @@ class ReportDetailSerializer(ReportSerializer):
 class MeasurementEntrySerializer(serializers.Serializer):
     """A hand-entered value (projectleider). Locked periods are refused with a problem+json 400."""
 
-    indicator = serializers.CharField(max_length=CODE_LENGTH)
-    period = serializers.CharField()
+    indicator = TextField(max_length=CODE_LENGTH)
+    period = TextField()
     numerator = serializers.DecimalField(max_digits=14, decimal_places=2)
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
     # A field named `source`: the stubs take it for Field.source (a str), which it shadows on purpose.
-    source = serializers.CharField(max_length=SHORT_TEXT_LENGTH)  # type: ignore[assignment]
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    source = TextField(max_length=SHORT_TEXT_LENGTH)  # type: ignore[assignment]
+    note = TextField(required=False, allow_blank=True, default="")
 
 
 class MeasurementSerializer(serializers.Serializer):

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.NulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Puts the verified second-factor device of the session on request.user (accounts/access.py reads it).
@@ -379,6 +380,10 @@ SPECTACULAR_SETTINGS = {
         "YouthGroupStatusEnum": "cases.models.groups.YouthGroup.Status",
         "MeetingKindEnum": "cases.models.meetings.Meeting.Kind",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "pgaanpak.schema.limited_views_are_partial",
+    ],
 }
 
 # API tokens (django-rest-knox): only a SHA-512 digest is stored; the key is shown once.

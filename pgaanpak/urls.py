@@ -6,6 +6,10 @@ from core.views import health
 
 from . import views
 
+# A body Django refuses before any view reads it (too large, too many fields): 413/400 in Dutch, as
+# problem+json under /api/ (core/http.py).
+handler400 = "core.http.bad_request"
+
 admin.site.site_header = _("pgaanpak beheer")
 admin.site.site_title = _("pgaanpak beheer")
 

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Organisation
+from core.api import TextField
 from core.validators import not_in_the_future
 from tracks.models import Intervention
 
@@ -55,7 +56,7 @@ class SignalSerializer(serializers.ModelSerializer):
     category_name = serializers.CharField(source="category.name", read_only=True)
     reported_by = serializers.CharField(source="reported_by.get_full_name", read_only=True)
     intervention: serializers.SlugRelatedField[Intervention] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
     withdrawn = serializers.SerializerMethodField()
     visibility = serializers.SerializerMethodField(
@@ -98,9 +99,9 @@ class SignalSerializer(serializers.ModelSerializer):
 
 class YouthSerializer(serializers.ModelSerializer):
     district: serializers.SlugRelatedField[District] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
-    school = serializers.CharField(source="school.name", read_only=True, default=None)
+    school = serializers.CharField(source="school.name", read_only=True, allow_null=True, default=None)
     last_activity_at = serializers.SerializerMethodField()
 
     class Meta:
@@ -151,7 +152,9 @@ class YouthDetailSerializer(YouthSerializer):
 class MatchSerializer(serializers.ModelSerializer):
     youth_id = serializers.IntegerField(read_only=True)
     organisations = serializers.SerializerMethodField()
-    lead_organisation = serializers.CharField(source="lead_organisation.name", read_only=True, default=None)
+    lead_organisation = serializers.CharField(
+        source="lead_organisation.name", read_only=True, allow_null=True, default=None
+    )
     followed_up = serializers.BooleanField(source="is_followed_up", read_only=True)
 
     class Meta:
@@ -211,8 +214,8 @@ class FlagSerializer(serializers.ModelSerializer):
 
 
 class YouthIdentityInputSerializer(serializers.Serializer):
-    first_name = serializers.CharField(max_length=100, label=_("voornaam"))
-    last_name = serializers.CharField(max_length=100, label=_("achternaam"))
+    first_name = TextField(max_length=100, label=_("voornaam"))
+    last_name = TextField(max_length=100, label=_("achternaam"))
     date_of_birth = serializers.DateField(label=_("geboortedatum"), validators=[not_in_the_future])
     gender = serializers.ChoiceField(choices=Gender.choices, required=False, allow_blank=True)
     district = serializers.SlugRelatedField(
@@ -228,7 +231,7 @@ class YouthIdentityInputSerializer(serializers.Serializer):
         allow_null=True,
         error_messages={"does_not_exist": _("Onbekende school {pk_value}.")},
     )
-    bsn = serializers.CharField(max_length=12, required=False, allow_blank=True, write_only=True)
+    bsn = TextField(max_length=12, required=False, allow_blank=True, write_only=True)
 
 
 class SignalCreateSerializer(serializers.Serializer):
@@ -246,7 +249,11 @@ class SignalCreateSerializer(serializers.Serializer):
     )
     domain = serializers.ChoiceField(
         choices=Domain.choices,
-        error_messages={"invalid_choice": _DOMAIN_MESSAGE, "required": _DOMAIN_MESSAGE},
+        # `required` has no {input} to fill in (DRF formats it without one): a message of its own.
+        error_messages={
+            "invalid_choice": _DOMAIN_MESSAGE,
+            "required": _("Geef het leefgebied: home, street, school of online."),
+        },
     )
     observed_on = serializers.DateField(
         validators=[not_in_the_future],
@@ -255,7 +262,7 @@ class SignalCreateSerializer(serializers.Serializer):
             "required": _("Geef de datum van waarnemen (JJJJ-MM-DD)."),
         },
     )
-    description = serializers.CharField(
+    description = TextField(
         max_length=SIGNAL_DESCRIPTION_MAX_LENGTH,
         error_messages={
             "blank": _("Beschrijf kort en feitelijk wat u hebt gezien of gehoord."),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from core.api import TextField
+
 from ..models import (
     Action,
     Case,
@@ -14,7 +16,9 @@ from .fields import OrganisationRefSerializer, PersonField, YouthRefField
 
 class ActionSerializer(serializers.ModelSerializer):
     youth = YouthRefField(read_only=True)
-    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(read_only=True)
+    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
     follow_up_type: serializers.SlugRelatedField[FollowUpType] = serializers.SlugRelatedField(
         read_only=True, slug_field="code"
     )
@@ -47,14 +51,14 @@ class ActionCreateSerializer(serializers.Serializer):
     follow_up_type = serializers.SlugField()
     organisation = serializers.IntegerField(min_value=1)
     due_on = serializers.DateField(required=False, allow_null=True)
-    description = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    description = TextField(required=False, allow_blank=True, max_length=2000)
 
 
 class ActionRespondSerializer(serializers.Serializer):
     accept = serializers.BooleanField()
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    reason = TextField(required=False, allow_blank=True, max_length=500)
 
 
 class ActionFinishSerializer(serializers.Serializer):
     done = serializers.BooleanField()
-    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    note = TextField(required=False, allow_blank=True, max_length=500)

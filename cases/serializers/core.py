@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api import TextField
 from tracks.models import Intervention
 from youths.models import Youth
 
@@ -61,7 +62,7 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 
 class FamilyLinkSerializer(serializers.ModelSerializer):
     linked_youth: serializers.PrimaryKeyRelatedField[Youth] = serializers.PrimaryKeyRelatedField(
-        read_only=True
+        read_only=True, allow_null=True
     )
 
     class Meta:
@@ -122,7 +123,7 @@ class CaseDetailSerializer(CaseSerializer):
 class CaseCreateSerializer(serializers.Serializer):
     youth_id = serializers.IntegerField(min_value=1)
     procesregie_holder = serializers.IntegerField(min_value=1)
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    reason = TextField(required=False, allow_blank=True, max_length=2000)
 
 
 class CaseTransitionInputSerializer(serializers.Serializer):
@@ -133,7 +134,7 @@ class CaseTransitionInputSerializer(serializers.Serializer):
             % {"choices": ", ".join(CaseStatus.values)}
         },
     )
-    reason = serializers.CharField(max_length=2000)
+    reason = TextField(max_length=2000)
     # Only when closing (to = gesloten).
     closing_reason = serializers.ChoiceField(choices=ClosingReason.choices, required=False)
     outcome_perspective = serializers.ChoiceField(choices=Perspective.choices, required=False)

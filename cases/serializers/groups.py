@@ -16,7 +16,9 @@ from .fields import OrganisationRefSerializer, PersonField, YouthRefField
 
 class YouthGroupMemberSerializer(serializers.ModelSerializer):
     youth = YouthRefField(read_only=True)
-    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(read_only=True)
+    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
 
     class Meta:
         model = YouthGroupMember

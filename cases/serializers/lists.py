@@ -17,7 +17,7 @@ class FollowUpTypeSerializer(serializers.ModelSerializer):
         many=True, read_only=True, slug_field="code"
     )
     intervention: serializers.SlugRelatedField[Intervention] = serializers.SlugRelatedField(
-        read_only=True, slug_field="code"
+        read_only=True, allow_null=True, slug_field="code"
     )
 
     class Meta:

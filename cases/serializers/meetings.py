@@ -22,7 +22,7 @@ from .fields import PersonField, YouthRefField
 class AgendaItemSerializer(serializers.ModelSerializer):
     subject = serializers.SerializerMethodField()
     legal_basis: serializers.SlugRelatedField[LegalBasis] = serializers.SlugRelatedField(
-        read_only=True, slug_field="code"
+        read_only=True, allow_null=True, slug_field="code"
     )
     minutes = serializers.SerializerMethodField()
     visible = serializers.SerializerMethodField(help_text="false: u was niet aanwezig bij dit punt.")

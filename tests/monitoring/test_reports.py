@@ -9,11 +9,12 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from core.models import OutboxMessage
 from monitoring.models import Report
 from monitoring.periods import Period
+from monitoring.report_files import neutralise_formulas
 from monitoring.services.measurements import measurement_correct, measurement_enter
 from monitoring.services.periods import period_approve, period_get_or_create, period_submit
 from monitoring.services.reports import report_build, report_make, report_request, reports_catch_up
@@ -196,3 +197,29 @@ def test_a_report_being_made_by_one_worker_is_skipped_by_another(plan, petra):
         release.set()
         thread.join()
     assert report_build(report_id=report.pk) is True
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://evil.example","klik")', "+1+1", "-2+3", "@SUM(A1)"])
+def test_text_that_a_spreadsheet_would_evaluate_reaches_the_xlsx_as_text(figures, petra, text):
+    period = period_get_or_create(period=Q1)
+    period_submit(actor=petra, period=period)
+    period_approve(actor=petra, period=period)
+    measurement = indicator("2.1.3-deelnemers").measurements.get(period=period)
+    measurement_correct(actor=petra, measurement=measurement, numerator=14, reason=text)
+    report = report_make(actor=petra, period=Q1)
+    workbook = load_workbook(io.BytesIO(bytes(report.xlsx)))
+    [cell] = [c for c in workbook["Correcties"]["G"] if c.value == text]
+    assert cell.data_type == "s" and cell.quotePrefix
+    formulas = [c.coordinate for ws in workbook for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
+
+
+def test_a_cell_starting_with_a_tab_or_carriage_return_is_quote_prefixed_too():
+    # Services strip surrounding whitespace from what users type, so these reach a sheet only through
+    # data; the one function that every XLSX writer passes through handles them the same.
+    workbook = Workbook()
+    workbook.active.append(["\t=1+1", "\r=1+1", "gewoon", 5])
+    neutralise_formulas(workbook)
+    cells = list(workbook.active.iter_rows())[0]
+    assert [c.quotePrefix for c in cells] == [True, True, False, False]
+    assert cells[3].data_type == "n"
