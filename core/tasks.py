@@ -32,3 +32,11 @@ def notification_email(notification_id: int) -> bool:
 @shared_task(name="core.tasks.idempotency_keys_purge")
 def idempotency_keys_purge() -> int:
     return idempotency.idempotency_keys_purge()
+
+
+@shared_task(name="core.tasks.sessions_clear")
+def sessions_clear() -> None:
+    """Delete expired sessions (Django's `clearsessions`): an ended session leaves no row behind."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")

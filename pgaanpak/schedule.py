@@ -21,6 +21,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "core.tasks.idempotency_keys_purge",
         "schedule": crontab(minute=15),
     },
+    # Deletes expired sessions (30 minutes idle, 10 hours at most): Django keeps their rows until then.
+    # Nightly; harmless to repeat.
+    "sessions-clear": {
+        "task": "core.tasks.sessions_clear",
+        "schedule": crontab(hour=1, minute=0),
+    },
     # Stores the monitoring facts (Measurement) of every open period from the platform's data, so
     # that pages, reports and the ministry's API read facts instead of scanning live tables.
     # Nightly, when nobody works and the day's data are complete.
