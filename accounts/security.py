@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
-from core.security_log import actor_of, current_origin, security_event
+from core.security_log import actor_of, client_ip, current_origin, security_event
 
 
 def log_event(
@@ -28,7 +28,7 @@ def log_event(
     """One line in the security log (core.security_log): the accounts app's events in the same structured
     form as every other (action, object, result, actor, origin, time). `actor` None: the system."""
     if origin is None:
-        origin = client_address(request) if request is not None else current_origin()
+        origin = client_ip(request) if request is not None else current_origin()
     who = actor_of(actor) if actor is not None else "system"
     security_event(action=action, obj=obj, result=result, actor=who, origin=origin, **extra)
 
@@ -36,15 +36,6 @@ def log_event(
 #: Session key holding the login time (POSIX seconds); accounts.middleware ends the session after
 #: SESSION_ABSOLUTE_AGE.
 SESSION_LOGIN_AT = "pgaanpak_login_at"
-
-
-def client_address(request: HttpRequest | None) -> str:
-    """The client's address as the lockout counts it (settings: BEHIND_PROXY)."""
-    from axes.helpers import get_client_ip_address
-
-    if request is None:
-        return "-"
-    return str(get_client_ip_address(request) or "-")
 
 
 def on_user_logged_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
