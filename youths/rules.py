@@ -43,11 +43,7 @@ def matching_signals(
     """
     start = window_start(rule, today)
     counted = sorted(
-        (
-            s
-            for s in signals
-            if start <= s.observed_on <= today and s.withdrawn_at is None and s.expired_at is None
-        ),
+        (s for s in signals if start <= s.observed_on <= today and s.withdrawn_at is None),
         key=lambda s: (s.observed_on, s.pk),
     )
     if len(counted) < rule.min_signals:
