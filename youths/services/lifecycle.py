@@ -175,12 +175,12 @@ def involvements_inactive_process(*, now: dt.datetime | None = None) -> Inactivi
         closed += _involvement_close_inactive(involvement_id=involvement.pk, now=now)
     notified = 0
     for involvement in involvements_due_for_notice(now=now).select_related("organisation"):
-        notified += _involvement_notify_inactive(involvement_id=involvement.pk, now=now)
+        notified += involvement_notify_inactive(involvement_id=involvement.pk, now=now)
     return InactivityRun(notified=notified, closed=closed)
 
 
 @transaction.atomic
-def _involvement_notify_inactive(*, involvement_id: int, now: dt.datetime) -> int:
+def involvement_notify_inactive(*, involvement_id: int, now: dt.datetime) -> int:
     involvement = (
         Involvement.objects.select_for_update().select_related("organisation").get(pk=involvement_id)
     )
