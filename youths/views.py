@@ -225,7 +225,7 @@ def signal_close(request: AuthenticatedRequest, signal_id: int) -> HttpResponse:
     signal = selectors.signal_close_get_for_user(user=request.user, signal_id=signal_id)
     if signal is None:
         raise Http404
-    form = SignalCloseForm(request.POST or None)
+    form = SignalCloseForm(request.POST if request.method == "POST" else None)
     if (
         request.method == "POST"
         and signal.closed_at is None
@@ -260,7 +260,7 @@ def involvement_close(request: AuthenticatedRequest, youth_id: int) -> HttpRespo
     youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
     if youth is None:
         raise Http404
-    form = SignalCloseForm(request.POST or None)
+    form = SignalCloseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         closed = attempt(
             form,

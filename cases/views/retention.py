@@ -23,7 +23,9 @@ def case_retention_hold(request: AuthenticatedRequest, case_id: int) -> HttpResp
     case = case_selectors.case_get_for_user(user=request.user, case_id=case_id)
     if case is None:
         raise Http404
-    form = RetentionHoldForm(request.POST or None, initial={"reason": case.retention_hold_reason})
+    form = RetentionHoldForm(
+        request.POST if request.method == "POST" else None, initial={"reason": case.retention_hold_reason}
+    )
     if request.method == "POST" and form.is_valid():
         saved = attempt(
             form,
