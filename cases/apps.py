@@ -31,7 +31,7 @@ class CasesConfig(AppConfig):
             mask_fields=["minutes", "decision_reason", "legal_basis_note"],
         )
         free_text = {
-            models.Case: ["reason"],
+            models.Case: ["reason", "retention_hold_reason"],
             models.CaseTransition: ["reason"],
             models.CaseGoal: ["description"],
             models.Action: ["description", "response_reason", "result_note"],

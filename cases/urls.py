@@ -4,6 +4,7 @@ from .views import actions as action_views
 from .views import core as case_views
 from .views import groups as group_views
 from .views import meetings as meeting_views
+from .views import retention as retention_views
 
 app_name = "cases"
 
@@ -49,6 +50,7 @@ urlpatterns = [
     path("casussen/<int:case_id>/status/", case_views.case_transition, name="case_transition"),
     path("casussen/<int:case_id>/sluiten/", case_views.case_close, name="case_close"),
     path("casussen/<int:case_id>/procesregie/", case_views.case_procesregie, name="case_procesregie"),
+    path("casussen/<int:case_id>/bewaren/", retention_views.case_retention_hold, name="case_retention_hold"),
     path(
         "casussen/<int:case_id>/organisaties/", case_views.case_organisation_add, name="case_organisation_add"
     ),

@@ -171,3 +171,26 @@ class NotificationRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.notification_id} gelezen door {self.user_id}"
+
+
+class RetentionRun(models.Model):
+    """One run of the retention job (pgaanpak.retention): how many rows of each kind went, never what.
+
+    `read_log_anchor` is the hash of the last read-log row removed in this run: the chain of the rows
+    that remain verifies from it (`manage.py verify_logs` starts from the newest anchor).
+    """
+
+    started_at = models.DateTimeField(_("gestart op"), default=timezone.now)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    as_of = models.DateField(_("peildatum"))
+    triggered_by = models.CharField(_("gestart door"), max_length=20)  # "job" or "command"
+    counts = models.JSONField(_("aantallen"), default=dict)
+    read_log_anchor = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("bewaartermijnronde")
+        verbose_name_plural = _("bewaartermijnrondes")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.as_of} ({self.triggered_by})"

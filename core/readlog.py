@@ -18,7 +18,7 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from .models import ReadLogEntry
+from .models import ReadLogEntry, RetentionRun
 from .security_log import actor_of, current_origin, security_event
 
 # Any fixed number: the key of the PostgreSQL advisory lock that serialises appends to the chain.
@@ -151,3 +151,15 @@ def verify_read_log(*, anchor: str = GENESIS) -> tuple[int, int | None, str]:
         previous = row.row_hash
         checked += 1
     return checked, None, previous
+
+
+def retained_anchor() -> str:
+    """The hash the remaining chain starts from: the last row the newest retention run removed
+    (pgaanpak.retention), or GENESIS when no row was ever removed."""
+    anchor = (
+        RetentionRun.objects.exclude(read_log_anchor="")
+        .order_by("-started_at", "-pk")
+        .values_list("read_log_anchor", flat=True)
+        .first()
+    )
+    return anchor or GENESIS

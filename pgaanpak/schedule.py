@@ -67,6 +67,20 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "cases.tasks.family_matches_refresh",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Involvements without activity for INVOLVEMENT_INACTIVE_CLOSE_DAYS are closed, after a notice
+    # INVOLVEMENT_INACTIVE_NOTICE_DAYS before (youths.services.lifecycle). Nightly at 03:00, after the
+    # rules (02:30); a day's delay is harmless, and a run beat drops is caught up the next night.
+    "youths-involvements-inactive-close": {
+        "task": "youths.tasks.involvements_inactive_close",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    # Retention (pgaanpak.retention, docs/privacy.md): youths at 23, signals two years after the last
+    # activity, expiry of closed signals, anonymising closed cases, the oldest read log. Nightly at 03:30,
+    # after the monitoring facts (01:30) and the auto-close (03:00), when nobody works; idempotent.
+    "retention": {
+        "task": "pgaanpak.tasks.retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 __all__ = ["CELERY_BEAT_SCHEDULE"]

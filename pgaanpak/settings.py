@@ -36,6 +36,30 @@ SITE_URL = (env_str("SITE_URL", required=_production) or "http://127.0.0.1:8000"
 # A match that nobody followed up within this many days shows on the procesregisseur's list.
 MATCH_FOLLOW_UP_DAYS = env_int("MATCH_FOLLOW_UP_DAYS", 14)
 
+# The life cycle of a signal and retention (docs/privacy.md, "Bewaartermijnen"; each with its ground).
+# An involvement without new activity for this many days is closed automatically (nightly job)...
+INVOLVEMENT_INACTIVE_CLOSE_DAYS = env_int("INVOLVEMENT_INACTIVE_CLOSE_DAYS", 365)
+# ... after the organisation was told this many days before, in the platform.
+INVOLVEMENT_INACTIVE_NOTICE_DAYS = env_int("INVOLVEMENT_INACTIVE_NOTICE_DAYS", 30)
+# A closed signal stays in its organisation's list this long, then it expires (visible to nobody).
+SIGNAL_CLOSED_VISIBLE_DAYS = env_int("SIGNAL_CLOSED_VISIBLE_DAYS", 180)
+# A signal is removed at most this long after the last activity on its organisation's involvement
+# (Jeugdwet art. 7.1.4.5: a Verwijsindex melding goes at most two years after it was made).
+SIGNAL_RETENTION_DAYS = env_int("SIGNAL_RETENTION_DAYS", 730)
+# Everything about a youth goes on their 23rd birthday (Jeugdwet art. 7.1.4.5, the Verwijsindex's
+# age limit), unless an open case holds it with a recorded reason.
+YOUTH_RETENTION_AGE = env_int("YOUTH_RETENTION_AGE", 23)
+# A closed case is anonymised this long after closing (texts replaced, facts kept).
+CASE_ANONYMISE_AFTER_DAYS = env_int("CASE_ANONYMISE_AFTER_DAYS", 730)
+# The read log (identifiers only) is kept this long, then its oldest rows are removed.
+READ_LOG_RETENTION_DAYS = env_int("READ_LOG_RETENTION_DAYS", 1825)
+# Rows removed per statement by the retention job.
+RETENTION_BATCH_SIZE = env_int("RETENTION_BATCH_SIZE", 500)
+if INVOLVEMENT_INACTIVE_NOTICE_DAYS >= INVOLVEMENT_INACTIVE_CLOSE_DAYS:
+    raise ImproperlyConfigured(
+        "INVOLVEMENT_INACTIVE_NOTICE_DAYS must be smaller than INVOLVEMENT_INACTIVE_CLOSE_DAYS."
+    )
+
 INSTALLED_APPS = [
     # Django's admin with a site that requires the second factor (accounts/admin_site.py).
     "accounts.admin_site.AdminConfig",

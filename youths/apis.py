@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action as route
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,17 +26,20 @@ from .serializers import (
     FlagSerializer,
     MatchSerializer,
     SignalCategorySerializer,
+    SignalCloseSerializer,
     SignalCreateSerializer,
     SignalSerializer,
     YouthDetailSerializer,
     YouthSerializer,
 )
+from .services.lifecycle import signal_close
 from .services.signals import signal_log
 from .services.youths import YouthIdentity
 
 #: Partner, procesregisseur, projectleider. Beheerder and ministerie get 403, not an empty list.
 MayUseYouthPages = RolePermission.of(selectors.may_use_youth_pages)
 MayLogSignals = RolePermission.of("youths.add_signal")
+MayChangeSignals = RolePermission.of("youths.change_signal")
 
 
 class YouthPagination(CursorPagination):
@@ -107,6 +111,8 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
     permission_classes = [MayUseYouthPages]
 
     def get_permissions(self) -> list[BasePermission]:
+        if self.action == "close":
+            return [MayChangeSignals()]
         return [MayLogSignals() if self.action == "create" else MayUseYouthPages()]
 
     def get_serializer_class(self) -> type[BaseSerializer[Signal]]:
@@ -182,6 +188,36 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
             path=request.path,
         )
         return Response(SignalSerializer(created).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=SignalCloseSerializer,
+        responses={200: SignalSerializer},
+        description=(
+            "De eigen organisatie sluit haar signaal af: haar betrokkenheid is beëindigd (met een reden). "
+            "Het signaal telt nog mee in de monitoring en blijft in de eigen lijst, gemarkeerd als "
+            "afgesloten. "
+            "Was het de laatste reden van betrokkenheid, dan vervalt de toegang tot de jongere. Voor een ten "
+            "onrechte gemeld signaal is intrekken bedoeld, niet afsluiten. Het signaal van een andere "
+            "organisatie: 404."
+        ),
+    )
+    @route(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str) -> Response:
+        signal = selectors.signal_close_get_for_user(user=request.user, signal_id=pk)
+        if signal is None:
+            raise Http404
+        data = SignalCloseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        signal_close(actor=acting_user(request), signal=signal, reason=data.validated_data["reason"])
+        closed = selectors.signal_list_for_user(user=request.user).filter(pk=signal.pk).first()
+        log_read(
+            user=request.user,
+            subject=signal.youth,
+            what=_("signaal afgesloten"),
+            channel="api",
+            path=request.path,
+        )
+        return Response(SignalSerializer(closed if closed is not None else signal).data)
 
 
 def _field_error(field: str, message: str) -> Response:

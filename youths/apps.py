@@ -17,7 +17,6 @@ class YouthsConfig(AppConfig):
             models.District,
             models.School,
             models.SignalCategory,
-            models.Involvement,
             models.InvolvementReason,
             models.DuplicateCandidate,
             models.YouthMerge,
@@ -25,7 +24,8 @@ class YouthsConfig(AppConfig):
             auditlog.register(model)
         # Free text about a youth: the change log records that it changed, not what it says
         # (AUDITLOG_MASK_CALLABLE, core.audit.hide_text).
-        auditlog.register(models.Signal, mask_fields=["description", "withdrawal_reason"])
+        auditlog.register(models.Signal, mask_fields=["description", "withdrawal_reason", "closure_reason"])
+        auditlog.register(models.Involvement, mask_fields=["closure_reason"])
         auditlog.register(models.Match, mask_fields=["follow_up_note"])
         auditlog.register(models.Flag, mask_fields=["explanation", "closing_note"])
         auditlog.register(models.CombinationRule, m2m_fields={"categories"})

@@ -158,9 +158,25 @@ class SignalLogForm(SignalFieldsForm):
         )
 
 
+class SignalCloseForm(StyledForm):
+    """Closing a signal or the whole involvement: why the organisation's involvement ended."""
+
+    reason = forms.CharField(
+        label=_("Waarom is de betrokkenheid van uw organisatie beëindigd?"),
+        help_text=_(
+            "Bijvoorbeeld: hulp afgerond, overgedragen, zorg weggenomen. Geen inhoud over de jongere."
+        ),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Geef kort aan waarom de betrokkenheid van uw organisatie is beëindigd.")
+        },
+    )
+
+
 class SignalWithdrawForm(StyledForm):
     reason = forms.CharField(
-        label=_("Waarom trekt u het signaal in?"),
+        label=_("Waarom is dit signaal ten onrechte gemeld?"),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Geef kort aan waarom u het signaal intrekt.")},

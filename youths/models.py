@@ -166,6 +166,17 @@ class Domain(models.TextChoices):
 
 
 class Signal(models.Model):
+    """What an organisation saw about a youth. Its life cycle follows the Verwijsindex (docs/signals.md,
+    "Levenscyclus"): active → closed (the organisation's involvement ended, with a reason) → expired
+    (visible to nobody, still counted in monitoring) → removed by retention. Withdrawal is only for a
+    signal logged in error: it leaves every count."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Actief")
+        CLOSED = "closed", _("Afgesloten")
+        EXPIRED = "expired", _("Verlopen")
+        WITHDRAWN = "withdrawn", _("Ingetrokken (ten onrechte gemeld)")
+
     youth = models.ForeignKey(
         Youth, on_delete=models.CASCADE, related_name="signals", verbose_name=_("jongere")
     )
@@ -199,6 +210,15 @@ class Signal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     withdrawal_reason = models.CharField(_("reden van intrekken"), max_length=300, blank=True)
+    # Closed: the organisation's involvement through this signal ended (by a person, or automatically
+    # after a period without activity; then `closed_by` is empty).
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closure_reason = models.CharField(_("reden van afsluiten"), max_length=300, blank=True)
+    # Expired: SIGNAL_CLOSED_VISIBLE_DAYS after closing; nobody sees it, monitoring still counts it.
+    expired_at = models.DateTimeField(_("verlopen op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -211,6 +231,12 @@ class Signal(models.Model):
             models.Index(fields=["organisation", "-created_at", "-id"], name="signal_org_idx"),
             # The list of all signals (procesregisseur, projectleider), newest first.
             models.Index(fields=["-created_at", "-id"], name="signal_created_idx"),
+            # The nightly retention job: closed signals that have not expired yet, by closing date.
+            models.Index(
+                fields=["closed_at"],
+                condition=models.Q(closed_at__isnull=False, expired_at__isnull=True),
+                name="signal_closed_open_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=~models.Q(description=""), name="signal_has_description"),
@@ -222,6 +248,10 @@ class Signal(models.Model):
                 condition=models.Q(withdrawn_at__isnull=True) | models.Q(withdrawn_by__isnull=False),
                 name="signal_withdrawn_by_someone",
             ),
+            models.CheckConstraint(
+                condition=models.Q(expired_at__isnull=True) | models.Q(closed_at__isnull=False),
+                name="signal_expired_after_closed",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -230,6 +260,23 @@ class Signal(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    @property
+    def status(self) -> str:
+        if self.withdrawn_at is not None:
+            return self.Status.WITHDRAWN
+        if self.expired_at is not None:
+            return self.Status.EXPIRED
+        if self.closed_at is not None:
+            return self.Status.CLOSED
+        return self.Status.ACTIVE
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    def get_status_display(self) -> str:
+        return str(self.Status(self.status).label)
 
 
 class Involvement(models.Model):
@@ -246,6 +293,11 @@ class Involvement(models.Model):
     started_at = models.DateTimeField(_("betrokken sinds"), default=timezone.now)
     ended_at = models.DateTimeField(_("betrokkenheid beëindigd op"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("laatste activiteit"), default=timezone.now)
+    # Why the organisation ended its involvement (its own words, or the automatic close's).
+    closure_reason = models.CharField(_("reden van beëindigen"), max_length=300, blank=True)
+    # When the organisation was told that the involvement closes for lack of activity; a new activity
+    # after this moment cancels the notice (youths.services.lifecycle).
+    inactivity_notice_at = models.DateTimeField(_("melding inactiviteit op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("betrokkenheid")
@@ -259,6 +311,12 @@ class Involvement(models.Model):
                 fields=["organisation", "-last_activity_at", "-id"],
                 condition=models.Q(ended_at__isnull=True),
                 name="involvement_org_activity_idx",
+            ),
+            # The nightly auto-close: active involvements by their last activity, oldest first.
+            models.Index(
+                fields=["last_activity_at"],
+                condition=models.Q(ended_at__isnull=True),
+                name="involvement_inactive_idx",
             ),
         ]
 

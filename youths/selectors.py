@@ -121,7 +121,9 @@ def youth_list_for_user(*, user: Any, search: str = "") -> QuerySet[Youth]:
 
 
 def _signal_visibility(user: Any, signals: QuerySet[Signal]) -> QuerySet[Signal]:
-    """Annotate `full_access`: True where the user may see category and text; hide others' withdrawals."""
+    """Annotate `full_access`: True where the user may see category and text; hide others' withdrawals.
+    An expired signal is shown to nobody (it only still counts in monitoring until retention removes it)."""
+    signals = signals.filter(expired_at__isnull=True)
     if sees_all_youths(user):
         return signals.annotate(full_access=Value(True, output_field=BooleanField()))
     own = Q(organisation_id=user.organisation_id)
@@ -141,12 +143,35 @@ def signal_list_for_user(
     if youth is not None:
         signals = signals.filter(youth=youth)  # the caller got `youth` from the gateway
     elif not sees_all_youths(user):
-        # Also for its own signals: after its last one was withdrawn, the youth is out of reach.
-        signals = signals.filter(youth__in=_youths_in_reach(user))
+        # Also for its own signals: after its last one was withdrawn, the youth is out of reach. Its own
+        # closed signals stay in its list until they expire, also when its involvement ended (the
+        # Verwijsindex keeps a closed signal visible to its own organisation; docs/signals.md).
+        own_closed = Q(
+            organisation_id=user.organisation_id, closed_at__isnull=False, withdrawn_at__isnull=True
+        )
+        signals = signals.filter(Q(youth__in=_youths_in_reach(user)) | own_closed)
     if own_only:
         signals = signals.filter(organisation_id=user.organisation_id)
     return _signal_visibility(user, signals).select_related(
         "youth", "category", "organisation", "reported_by", "intervention"
+    )
+
+
+def signal_close_get_for_user(*, user: Any, signal_id: int | str) -> Signal | None:
+    """A signal the user may close: its own organisation's and not expired (also after its organisation's
+    access ended, so that closing twice answers the same). Another organisation's: None (404)."""
+    try:
+        pk = int(signal_id)
+    except (TypeError, ValueError):
+        return None
+    if user.organisation_id is None or not has_role_permission(user, "youths.change_signal"):
+        return None
+    own_closed = Q(closed_at__isnull=False)
+    return (
+        Signal.objects.filter(pk=pk, organisation_id=user.organisation_id, expired_at__isnull=True)
+        .filter(Q(youth__in=_youths_in_reach(user)) | own_closed)
+        .select_related("youth", "category", "organisation", "reported_by", "intervention")
+        .first()
     )
 
 

@@ -37,6 +37,18 @@ class OrganisationContactSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "contact_name", "contact_email", "contact_phone"]
 
 
+class SignalCloseSerializer(serializers.Serializer):
+    """`POST /api/v1/signals/{id}/close/`: why the organisation's involvement through this signal ended."""
+
+    reason = TextField(
+        max_length=300,
+        error_messages={
+            "required": _("Geef kort aan waarom de betrokkenheid van uw organisatie is beëindigd."),
+            "blank": _("Geef kort aan waarom de betrokkenheid van uw organisatie is beëindigd."),
+        },
+    )
+
+
 class SignalCategorySerializer(serializers.ModelSerializer):
     class Meta:
         model = SignalCategory
@@ -46,7 +58,16 @@ class SignalCategorySerializer(serializers.ModelSerializer):
 class SignalSerializer(serializers.ModelSerializer):
     """Full for the reporting organisation and for view_all users; otherwise only who, when and where."""
 
-    LIMITED_FIELDS = ("id", "youth_id", "organisation", "domain", "observed_on", "created_at", "visibility")
+    LIMITED_FIELDS = (
+        "id",
+        "youth_id",
+        "organisation",
+        "domain",
+        "observed_on",
+        "created_at",
+        "visibility",
+        "status",
+    )
 
     youth_id = serializers.IntegerField(read_only=True)
     organisation = serializers.CharField(source="organisation.name", read_only=True)
@@ -58,7 +79,15 @@ class SignalSerializer(serializers.ModelSerializer):
     intervention: serializers.SlugRelatedField[Intervention] = serializers.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True
     )
-    withdrawn = serializers.SerializerMethodField()
+    withdrawn = serializers.SerializerMethodField(
+        help_text="Ingetrokken: alleen voor een ten onrechte gemeld signaal."
+    )
+    status = serializers.ChoiceField(
+        choices=Signal.Status.choices,
+        read_only=True,
+        help_text="active; closed: de betrokkenheid van de organisatie is beëindigd (telt nog mee); "
+        "withdrawn: ten onrechte gemeld (telt niet mee).",
+    )
     visibility = serializers.SerializerMethodField(
         help_text="full: alles; limited: alleen wie, wanneer en waar."
     )
@@ -79,6 +108,9 @@ class SignalSerializer(serializers.ModelSerializer):
             "intervention",
             "reported_by",
             "corrected_at",
+            "status",
+            "closed_at",
+            "closure_reason",
             "withdrawn",
             "withdrawn_at",
             "withdrawal_reason",
@@ -187,7 +219,7 @@ class FlagSignalSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Signal
-        fields = ["id", "organisation", "category", "domain", "observed_on", "withdrawn"]
+        fields = ["id", "organisation", "category", "domain", "observed_on", "withdrawn", "status"]
 
     def get_withdrawn(self, signal: Signal) -> bool:
         return signal.withdrawn_at is not None

@@ -12,6 +12,10 @@ urlpatterns = [
     path("signalen/melden/", views.signal_create, name="signal_create"),
     path("signalen/<int:signal_id>/corrigeren/", views.signal_change, name="signal_change"),
     path("signalen/<int:signal_id>/intrekken/", views.signal_withdraw, name="signal_withdraw"),
+    path("signalen/<int:signal_id>/afsluiten/", views.signal_close, name="signal_close"),
+    path(
+        "jongeren/<int:youth_id>/betrokkenheid-beeindigen/", views.involvement_close, name="involvement_close"
+    ),
     path("matches/", views.match_list, name="matches"),
     path("matches/<int:match_id>/opvolging/", views.match_follow_up, name="match_follow_up"),
     path("vroegsignalering/", views.flag_list, name="flags"),

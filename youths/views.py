@@ -28,6 +28,7 @@ from .forms import (
     DuplicateMergeForm,
     FlagCloseForm,
     MatchFollowUpForm,
+    SignalCloseForm,
     SignalFieldsForm,
     SignalLogForm,
     SignalWithdrawForm,
@@ -35,6 +36,7 @@ from .forms import (
 from .models import CombinationRule
 from .rules import rule_in_words
 from .services import flags as flag_services
+from .services import lifecycle as lifecycle_services
 from .services import matches as match_services
 from .services import merging as merge_services
 from .services import signals as signal_services
@@ -77,13 +79,14 @@ def youth_detail(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
     user = request.user
     matches = list(selectors.match_list_for_user(user=user, youth=youth).order_by("-created_at")[:20])
     can_follow_up = has_role_permission(user, "youths.change_match")
+    involvements = list(selectors.involvement_list_for_youth(youth=youth))
     log_read(user=user, subject=youth, what=_("jongere bekeken"), path=request.path)
     return render(
         request,
         "youths/youth_detail.html",
         {
             "youth": youth,
-            "involvements": selectors.involvement_list_for_youth(youth=youth),
+            "involvements": involvements,
             "signals": selectors.signal_list_for_user(user=user, youth=youth).order_by("-observed_on", "-id")[
                 :200
             ],
@@ -95,6 +98,8 @@ def youth_detail(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
             "sees_all": selectors.sees_all_youths(user),
             "can_log": has_role_permission(user, "youths.add_signal"),
             "can_read_log": has_role_permission(user, "youths.view_youth_readlog"),
+            "can_close": has_role_permission(user, "youths.change_signal")
+            and any(i.organisation_id == user.organisation_id for i in involvements),
         },
     )
 
@@ -211,6 +216,81 @@ def signal_withdraw(request: AuthenticatedRequest, signal_id: int) -> HttpRespon
             "withdraw_form": form,
         },
         status=400,
+    )
+
+
+@role_required("youths.change_signal")
+def signal_close(request: AuthenticatedRequest, signal_id: int) -> HttpResponse:
+    """Close one of the organisation's own signals: the page says the consequence, the POST confirms."""
+    signal = selectors.signal_close_get_for_user(user=request.user, signal_id=signal_id)
+    if signal is None:
+        raise Http404
+    form = SignalCloseForm(request.POST if request.method == "POST" else None)
+    if (
+        request.method == "POST"
+        and signal.closed_at is None
+        and form.is_valid()
+        and attempt(
+            form,
+            lambda: lifecycle_services.signal_close(
+                actor=request.user, signal=signal, reason=form.cleaned_data["reason"]
+            ),
+        )
+        is not None
+    ):
+        messages.success(
+            request, _("Het signaal is afgesloten. Het blijft in uw lijst, gemarkeerd als afgesloten.")
+        )
+        if selectors.youth_get_for_user(user=request.user, youth_id=signal.youth_id) is None:
+            return redirect("youths:signals")
+        return redirect("youths:detail", youth_id=signal.youth_id)
+    log_read(user=request.user, subject=signal.youth, what=_("signaal afsluiten"), path=request.path)
+    status = 400 if request.method == "POST" and signal.closed_at is None else 200
+    return render(
+        request,
+        "youths/signal_close.html",
+        {"form": form, "signal": signal, "visible_days": settings.SIGNAL_CLOSED_VISIBLE_DAYS},
+        status=status,
+    )
+
+
+@role_required("youths.change_signal")
+def involvement_close(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
+    """End the organisation's involvement with a youth: all its active signals are closed."""
+    youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
+    if youth is None:
+        raise Http404
+    form = SignalCloseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        closed = attempt(
+            form,
+            lambda: lifecycle_services.involvement_close(
+                actor=request.user, youth=youth, reason=form.cleaned_data["reason"]
+            ),
+        )
+        if closed is not None:
+            messages.success(
+                request,
+                _("De betrokkenheid van uw organisatie is beëindigd; %(n)d signaal/signalen afgesloten.")
+                % {"n": closed},
+            )
+            if selectors.youth_get_for_user(user=request.user, youth_id=youth.pk) is None:
+                return redirect("youths:signals")
+            return redirect("youths:detail", youth_id=youth.pk)
+    log_read(user=request.user, subject=youth, what=_("betrokkenheid beëindigen"), path=request.path)
+    active = selectors.signal_list_for_user(user=request.user, youth=youth, own_only=True).filter(
+        withdrawn_at__isnull=True, closed_at__isnull=True
+    )
+    return render(
+        request,
+        "youths/involvement_close.html",
+        {
+            "form": form,
+            "youth": youth,
+            "active_count": active.count(),
+            "visible_days": settings.SIGNAL_CLOSED_VISIBLE_DAYS,
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -87,6 +87,11 @@ class Case(models.Model):
     outcome_network_size = models.PositiveSmallIntegerField(
         _("aantal mensen in het netwerk"), null=True, blank=True
     )
+    # Retention (docs/privacy.md): an open case with a recorded reason keeps the youth's data past the
+    # 23rd birthday; without a reason nothing is kept. A closed case is anonymised after
+    # CASE_ANONYMISE_AFTER_DAYS: its texts replaced, its facts (dates, status, outcome) kept.
+    retention_hold_reason = models.CharField(_("reden om langer te bewaren"), max_length=300, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-status_changed_at", "-id"]

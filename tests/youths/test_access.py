@@ -67,6 +67,7 @@ def test_partner_sees_own_signals_in_full_and_of_others_only_organisation_date_a
         "observed_on",
         "created_at",
         "visibility",
+        "status",  # whether the other organisation is still involved (active) or closed its signal
     }
     assert other[0]["domain"] == "school" and other[0]["visibility"] == "limited"
 

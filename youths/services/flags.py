@@ -138,6 +138,7 @@ def _window_signals(youth_ids: Iterable[int], since: dt.date, today: dt.date) ->
         Signal.objects.filter(
             youth_id__in=list(youth_ids),
             withdrawn_at__isnull=True,
+            expired_at__isnull=True,
             observed_on__gte=since,
             observed_on__lte=today,
         )
@@ -184,7 +185,9 @@ def flags_evaluate_all(*, today: dt.date | None = None, batch_size: int = 500) -
         return 0
     since = min(rules.window_start(rule, today) for rule in active_rules)
     youth_ids = list(
-        Signal.objects.filter(withdrawn_at__isnull=True, observed_on__gte=since, observed_on__lte=today)
+        Signal.objects.filter(
+            withdrawn_at__isnull=True, expired_at__isnull=True, observed_on__gte=since, observed_on__lte=today
+        )
         .order_by("youth_id")
         .values_list("youth_id", flat=True)
         .distinct()

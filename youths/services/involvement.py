@@ -75,7 +75,7 @@ def involvement_add(
 @transaction.atomic
 def involvement_end(
     *,
-    actor: Actor,
+    actor: Actor | None,
     organisation: Organisation,
     youth: Youth,
     reason: str,

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from core.readlog import GENESIS, verify_read_log
+from core.readlog import retained_anchor, verify_read_log
 from core.security_log import security_event
 
 
@@ -16,12 +16,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--anchor",
-            default=GENESIS,
-            help="Hash van de laatste verwijderde regel, als de bewaartermijn oude regels heeft opgeruimd.",
+            default="",
+            help="Hash van de laatste verwijderde regel, als de bewaartermijn oude regels heeft opgeruimd. "
+            "Standaard: het anker van de laatste bewaartermijnronde (of het begin van de keten).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        checked, broken, last = verify_read_log(anchor=options["anchor"])
+        checked, broken, last = verify_read_log(anchor=options["anchor"] or retained_anchor())
         result = "ok" if broken is None else "refused"
         # The count and last hash, kept outside the database, show a chain cut short or recomputed.
         security_event(
