@@ -40,6 +40,10 @@ _ACCOUNT_ADMIN = [
     "accounts.view_organisationkind",
     "accounts.add_organisationkind",
     "accounts.change_organisationkind",
+    # The organisations' sharing bases (issue 10): the beheerder records covenant, articles and agreement.
+    "accounts.view_sharingbasis",
+    "accounts.add_sharingbasis",
+    "accounts.change_sharingbasis",
     # Login lockouts (django-axes): see the attempts and the login logs, unlock by deleting attempts.
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
