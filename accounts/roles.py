@@ -146,6 +146,9 @@ _PARTNER_YOUTHS = [
     "youths.add_signal",
     "youths.change_signal",  # its own organisation's signals only (the gateway decides which)
     "youths.change_match",  # record the follow-up of its matches
+    # Whether it informed the youth and/or the parents (AVG art. 13/14); its own record only.
+    "youths.add_familyinforming",
+    "youths.change_familyinforming",
 ]
 
 _ALL_YOUTHS_READ = ["youths.view_all_youths", "youths.view_flag"]

@@ -6,6 +6,17 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Installations seeded before issue 10: mark the seeded categories that hold special data (the list in
+# youths/reference_data.py at the time of this migration).
+SEEDED_SPECIAL = {"lvb": "gezondheid", "slachtofferschap": "slachtoffer"}
+
+
+def mark_special_categories(apps, schema_editor):
+    SignalCategory = apps.get_model("youths", "SignalCategory")
+    for code, kind in SEEDED_SPECIAL.items():
+        SignalCategory.objects.filter(code=code, special_category="geen").update(special_category=kind)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -65,4 +76,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('youth', 'organisation'), name='family_informing_unique'), models.CheckConstraint(condition=models.Q(models.Q(('postpone_reason', ''), ('look_again_on__isnull', True)), models.Q(models.Q(('postpone_reason', ''), _negated=True), ('look_again_on__isnull', False)), _connector='OR'), name='family_informing_postpone_complete')],
             },
         ),
+        migrations.RunPython(mark_special_categories, migrations.RunPython.noop),
     ]
