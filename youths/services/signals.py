@@ -102,11 +102,12 @@ def signal_log(
     access); when that makes a second or further organisation involved, a match is recorded and every
     involved organisation is notified. Then the combination rules are evaluated for the youth.
     """
-    organisation = actor.organisation
-    if organisation is None:
+    if actor.organisation_id is None:
         raise DomainError(_("Uw account hoort niet bij een organisatie."), field="organisation")
     if (youth is None) == (identity_data is None):
         raise DomainError(_("Geef aan over welke jongere het signaal gaat."), field="youth")
+    # Read afresh: the basis in force now is what the signal records (not a copy cached on the actor).
+    organisation = Organisation.objects.select_related("sharing_basis").get(pk=actor.organisation_id)
     _sharing_basis_agreed_or_error(organisation)
     text = _signal_fields_validated(
         category=category, domain=domain, observed_on=observed_on, description=description
