@@ -1,6 +1,6 @@
 """Issue 10.3: the legal basis of every share is on record (signals and match notices)."""
 
-import datetime as dt
+from django.utils import timezone
 
 import pytest
 
@@ -76,7 +76,7 @@ def test_the_signal_page_shows_the_refusal_in_dutch_and_saves_nothing(web, bas, 
             "date_of_birth": "2010-05-17",
             "category": SignalCategory.objects.get(code="overlast-straat").pk,
             "domain": "street",
-            "observed_on": dt.date.today().isoformat(),
+            "observed_on": timezone.localdate().isoformat(),
             "description": "Met een groep bij het winkelcentrum.",
         },
     )
@@ -95,7 +95,7 @@ def test_the_api_refuses_a_signal_without_a_basis_with_a_problem(api, bas, polit
             "youth": {"first_name": "Sanne", "last_name": "de Vries", "date_of_birth": "2010-05-17"},
             "category": "overlast-straat",
             "domain": "street",
-            "observed_on": dt.date.today().isoformat(),
+            "observed_on": timezone.localdate().isoformat(),
             "description": "Met een groep bij het winkelcentrum.",
         },
         format="json",
