@@ -1,8 +1,7 @@
 """Issue 10.3: the legal basis of every share is on record (signals and match notices)."""
 
-from django.utils import timezone
-
 import pytest
+from django.utils import timezone
 
 from core.errors import DomainError
 from tests.factories import SharingBasisFactory, signal_logged
