@@ -92,16 +92,10 @@ class YouthViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(YouthDetailSerializer(youth, context=context).data)
 
     @extend_schema(
-        methods=["GET"],
-        responses={200: FamilyInformingSerializer, 404: None},
-        description="Of uw organisatie de jongere en/of de ouders heeft geïnformeerd (AVG art. 13/14).",
-    )
-    @extend_schema(
-        methods=["PUT"],
         request=FamilyInformingInputSerializer,
         responses={200: FamilyInformingSerializer},
-        description="Leg vast wanneer de jongere en/of de ouders zijn geïnformeerd, of waarom en tot wanneer "
-        "het wordt uitgesteld.",
+        description="Of uw organisatie de jongere en/of de ouders heeft geïnformeerd (AVG art. 13/14). "
+        "PUT legt vast wanneer, of waarom en tot wanneer het wordt uitgesteld.",
     )
     @action(
         detail=True,

@@ -116,3 +116,11 @@ def test_each_match_participant_carries_the_basis_it_shares_on(bas, chaima, wpg,
     recorded = {p.organisation_id: p.sharing_basis_text for p in match.participants.all()}
     assert recorded[bas.organisation_id] == "Wet politiegegevens, art. 16 en 19"
     assert recorded[chaima.organisation_id].startswith("Convenant Preventie met Gezag Zwolle")
+
+
+@pytest.mark.django_db
+def test_the_youth_page_shows_the_basis_the_signal_was_shared_on(web, bas, wpg, reference_lists):
+    youth = signal_logged(bas).youth
+    web.force_login(bas)
+    html = web.get(f"/jongeren/{youth.pk}/").content.decode()
+    assert "Gedeeld op grond van: Wet politiegegevens, art. 16 en 19" in html
