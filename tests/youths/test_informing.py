@@ -161,3 +161,23 @@ def test_the_overdue_page_is_the_procesregisseurs_not_a_partners(web, bas, ruben
     assert web.get("/vroegsignalering/informeren/").status_code == 403
     web.force_login(ruben)
     assert web.get("/vroegsignalering/informeren/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_overdue_page_needs_a_fixed_number_of_queries(web, ruben, bas, chaima, reference_lists):
+    from tests.querycount import assert_queries_flat
+
+    def overdue_youth(user, first_name):
+        youth = signal_logged(user, first_name=first_name, last_name="Overdue").youth
+        _age_first_signal(youth, user.organisation, 40)
+
+    overdue_youth(bas, "Anna")
+
+    def grow():
+        for n, user in enumerate((bas, chaima, bas)):
+            overdue_youth(user, f"Extra{n}")
+
+    web.force_login(ruben)
+    assert_queries_flat(
+        {"/vroegsignalering/informeren/": lambda: web.get("/vroegsignalering/informeren/")}, grow=grow
+    )
