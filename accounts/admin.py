@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from core.errors import DomainError
 
-from .models import Organisation, OrganisationKind, Role, User
+from .models import Organisation, OrganisationKind, Role, SharingBasis, User
 from .roles import grantable_roles, may_manage_user
 from .services import (
     organisation_access_group,
@@ -28,10 +28,31 @@ class OrganisationKindAdmin(admin.ModelAdmin):
     search_fields = ["name", "code"]
 
 
+# The fields of core.models.AgreedItem, shown the same way on every managed list the partners agree.
+AGREEMENT_FIELDS = ("agreement_status", "agreed_by", "agreed_on")
+
+
+@admin.register(SharingBasis)
+class SharingBasisAdmin(admin.ModelAdmin):
+    """The organisations' sharing bases, set by the beheerder; a draft is marked as such everywhere."""
+
+    list_display = ["covenant", "articles", "agreement_date", *AGREEMENT_FIELDS]
+    list_filter = ["agreement_status"]
+    search_fields = ["covenant", "articles"]
+    fieldsets = (
+        (None, {"fields": ("covenant", "articles", "agreement_date", "description")}),
+        (_("Afspraak tussen de partners"), {"fields": AGREEMENT_FIELDS}),
+    )
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False  # recorded on signals and case roles; a basis no longer used is replaced, not deleted
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "contact_name", "contact_email", "is_active"]
-    list_filter = ["kind", "is_active"]
+    list_display = ["name", "kind", "sharing_basis", "contact_name", "contact_email", "is_active"]
+    list_filter = ["kind", "is_active", "sharing_basis__agreement_status"]
+    list_select_related = ["kind", "sharing_basis"]
     search_fields = ["name", "contact_name"]
 
     def save_model(self, request: Any, obj: Organisation, form: Any, change: bool) -> None:

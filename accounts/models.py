@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.models import AgreedItem
+
 
 class OrganisationKind(models.Model):
     """Managed list of kinds of organisation (politie, jongerenwerk, school, ...).
@@ -26,6 +28,46 @@ class OrganisationKind(models.Model):
         return self.name
 
 
+class SharingBasis(AgreedItem):
+    """The agreed ground on which an organisation shares personal data on the platform (AVG art. 6).
+
+    A covenant with its articles (for the police: Wpg art. 16 and 19), set by the beheerder. Every signal,
+    match notice, case role, action and police name list records the basis of the organisation that
+    shares, as a foreign key and a frozen text copy (`snapshot`): a later edit of the covenant does not
+    rewrite what was recorded. It lives here, below youths and cases, because all of them record it;
+    `cases.LegalBasis` is a different list: the grounds for discussing a youth in a meeting.
+    """
+
+    covenant = models.CharField(_("convenant of regeling"), max_length=200)
+    articles = models.CharField(
+        _("artikel(en)"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Wpg art. 16 en 19; AVG art. 6 lid 1 sub e."),
+    )
+    agreement_date = models.DateField(_("datum van de overeenkomst"), null=True, blank=True)
+    description = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["covenant", "articles"]
+        verbose_name = _("grondslag voor delen")
+        verbose_name_plural = _("grondslagen voor delen")
+        constraints = [
+            models.UniqueConstraint(fields=["covenant", "articles"], name="sharing_basis_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.covenant}, {self.articles}"
+
+    def snapshot(self) -> str:
+        """The text recorded with a share, frozen at that moment."""
+        text = str(self)
+        if self.agreement_date:
+            text += f" ({self.agreement_date:%d-%m-%Y})"
+        if not self.is_agreed:
+            text += f" [{_('grondslag in concept')}]"
+        return text
+
+
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
     kind = models.ForeignKey(OrganisationKind, on_delete=models.PROTECT, verbose_name=_("soort"))
@@ -33,6 +75,15 @@ class Organisation(models.Model):
     contact_email = models.EmailField(_("e-mail contact"), blank=True)
     contact_phone = models.CharField(_("telefoon contact"), max_length=40, blank=True)
     is_active = models.BooleanField(_("actief"), default=True)
+    sharing_basis = models.ForeignKey(
+        SharingBasis,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("grondslag voor delen"),
+        help_text=_("Zonder afgesproken grondslag kan de organisatie geen signalen melden."),
+    )
     # Object permissions (django-guardian) on youths and cases are granted to this group, so that
     # access follows the organisation's involvement, not the individual user. Every member of the
     # organisation is in it (accounts.services.user_sync_groups).
@@ -47,6 +98,34 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def sharing_basis_record(self) -> tuple[SharingBasis | None, str]:
+        """What a share by this organisation records: its basis and the frozen text of it (or a note)."""
+        basis = self.sharing_basis
+        if basis is None:
+            return None, str(_("geen grondslag vastgelegd"))
+        return basis, basis.snapshot()
+
+
+class RecordedBasis(models.Model):
+    """The sharing organisation's basis as it was when the data were shared (see SharingBasis)."""
+
+    sharing_basis = models.ForeignKey(
+        SharingBasis,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("grondslag voor delen"),
+    )
+    sharing_basis_text = models.CharField(_("grondslag (zoals vastgelegd)"), max_length=450, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def record_basis_of(self, organisation: Organisation) -> None:
+        """Set both fields from the organisation's current basis (called by the services on create)."""
+        self.sharing_basis, self.sharing_basis_text = organisation.sharing_basis_record()
 
 
 class Role(models.TextChoices):

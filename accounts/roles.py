@@ -40,6 +40,10 @@ _ACCOUNT_ADMIN = [
     "accounts.view_organisationkind",
     "accounts.add_organisationkind",
     "accounts.change_organisationkind",
+    # The organisations' sharing bases (issue 10): the beheerder records covenant, articles and agreement.
+    "accounts.view_sharingbasis",
+    "accounts.add_sharingbasis",
+    "accounts.change_sharingbasis",
     # Login lockouts (django-axes): see the attempts and the login logs, unlock by deleting attempts.
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
@@ -142,6 +146,9 @@ _PARTNER_YOUTHS = [
     "youths.add_signal",
     "youths.change_signal",  # its own organisation's signals only (the gateway decides which)
     "youths.change_match",  # record the follow-up of its matches
+    # Whether it informed the youth and/or the parents (AVG art. 13/14); its own record only.
+    "youths.add_familyinforming",
+    "youths.change_familyinforming",
 ]
 
 _ALL_YOUTHS_READ = ["youths.view_all_youths", "youths.view_flag"]

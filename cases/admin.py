@@ -13,15 +13,25 @@ from .models import FollowUpType, LegalBasis
 
 @admin.register(LegalBasis)
 class LegalBasisAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "is_active", "order"]
-    list_filter = ["is_active"]
+    list_display = ["name", "code", "is_active", "order", "agreement_status", "agreed_by", "agreed_on"]
+    list_filter = ["is_active", "agreement_status"]
     search_fields = ["name", "code", "description"]
 
 
 @admin.register(FollowUpType)
 class FollowUpTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "usual_term_days", "intervention", "is_active", "order"]
-    list_filter = ["is_active", "authorised_kinds"]
+    list_display = [
+        "name",
+        "code",
+        "usual_term_days",
+        "intervention",
+        "is_active",
+        "order",
+        "agreement_status",
+        "agreed_by",
+        "agreed_on",
+    ]
+    list_filter = ["is_active", "agreement_status", "authorised_kinds"]
     search_fields = ["name", "code", "description"]
     filter_horizontal = ["authorised_kinds"]
     list_select_related = ["intervention"]

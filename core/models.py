@@ -1,9 +1,49 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class AgreementStatus(models.TextChoices):
+    """Whether the partners have agreed an item of a managed list, or it is still a draft."""
+
+    DRAFT = "concept", _("Concept")
+    AGREED = "akkoord", _("Akkoord")
+
+
+class AgreedItem(models.Model):
+    """Fields of a managed list item the partners must agree to (a legal basis, a follow-up, an indicator).
+
+    The DPIA asks who agreed what, and when; a draft is visible as a draft on every page that lists it.
+    """
+
+    agreement_status = models.CharField(
+        _("status afspraak"), max_length=10, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
+    )
+    agreed_by = models.CharField(
+        _("akkoord gegeven door"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wie namens de partners akkoord gaf, bijvoorbeeld de stuurgroep."),
+    )
+    agreed_on = models.DateField(_("akkoord op"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if self.is_agreed and (not self.agreed_by.strip() or self.agreed_on is None):
+            raise ValidationError(
+                {"agreed_by": _("Vul in wie akkoord gaf en op welke datum; anders blijft het een concept.")}
+            )
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.agreement_status == AgreementStatus.AGREED
 
 
 class ReadLogEntry(models.Model):

@@ -66,6 +66,9 @@ class IndicatorForm(forms.ModelForm):
             "measurable_result",
             "order",
             "is_active",
+            "agreement_status",
+            "agreed_by",
+            "agreed_on",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -98,8 +101,20 @@ class IndicatorForm(forms.ModelForm):
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
     form = IndicatorForm
-    list_display = ["code", "name", "intervention", "kind", "unit", "aggregation", "computation", "is_active"]
-    list_filter = ["kind", "unit", "intervention", "is_active"]
+    list_display = [
+        "code",
+        "name",
+        "intervention",
+        "kind",
+        "unit",
+        "aggregation",
+        "computation",
+        "is_active",
+        "agreement_status",
+        "agreed_by",
+        "agreed_on",
+    ]
+    list_filter = ["kind", "unit", "intervention", "is_active", "agreement_status"]
     list_select_related = ["intervention"]
     search_fields = ["code", "name", "metric"]
 

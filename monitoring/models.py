@@ -7,6 +7,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AgreedItem
+
 # Lengths of the short texts people type (source, note, description) and of codes; the forms and the
 # API serializers use the same limits.
 SHORT_TEXT_LENGTH = 300
@@ -84,7 +86,8 @@ class ContextIndicatorRevision(models.Model):
 # --- Indicators, targets, periods and measurements ---------------------------------------------
 
 
-class Indicator(models.Model):
+class Indicator(AgreedItem):
+    # AgreedItem: whether the partners (and the ministry's format) agreed this indicator, by whom, when.
     """An output or outcome indicator of one intervention, in the ministry's format.
 
     A value is either computed by a named computation (monitoring/computations.py) from platform data,

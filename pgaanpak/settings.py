@@ -35,6 +35,10 @@ BSN_HASH_KEY = env_str("BSN_HASH_KEY", required=_production) or "insecure-local-
 SITE_URL = (env_str("SITE_URL", required=_production) or "http://127.0.0.1:8000").rstrip("/")
 # A match that nobody followed up within this many days shows on the procesregisseur's list.
 MATCH_FOLLOW_UP_DAYS = env_int("MATCH_FOLLOW_UP_DAYS", 14)
+# An organisation that has not informed the youth or the parents (AVG art. 13/14) this many days after its
+# first signal, and has not recorded a reason to postpone, shows on the procesregisseur's overdue list.
+# AVG art. 14(3)(a): within a reasonable period, at the latest one month.
+FAMILY_INFORMING_DAYS = env_int("FAMILY_INFORMING_DAYS", 30)
 
 # The life cycle of a signal and retention (docs/privacy.md, "Bewaartermijnen"; each with its ground).
 # An involvement without new activity for this many days is closed automatically (nightly job)...

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import factory
 
-from accounts.models import Organisation, OrganisationKind, User
+from accounts.models import Organisation, OrganisationKind, SharingBasis, User
 from accounts.services import organisation_access_group, user_set_role
 
 
@@ -15,6 +17,21 @@ class OrganisationKindFactory(factory.django.DjangoModelFactory):
 
     code = "overig"
     name = factory.LazyAttribute(lambda o: o.code.capitalize())
+
+
+class SharingBasisFactory(factory.django.DjangoModelFactory):
+    """An agreed basis: an organisation without one cannot log signals (youths.services.signals)."""
+
+    class Meta:
+        model = SharingBasis
+        django_get_or_create = ("covenant", "articles")
+
+    covenant = "Convenant Preventie met Gezag Zwolle"
+    articles = "art. 5 en 6; AVG art. 6 lid 1 sub e"
+    agreement_date = dt.date(2024, 6, 1)
+    agreement_status = "akkoord"
+    agreed_by = "Stuurgroep Preventie met Gezag"
+    agreed_on = dt.date(2024, 6, 1)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -29,6 +46,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     contact_name = factory.Sequence(lambda n: f"Contactpersoon {n}")
     contact_email = factory.LazyAttribute(lambda o: f"contact@{o.name.split()[0].lower()}.example")
     contact_phone = "038 000 0000"
+    sharing_basis = factory.SubFactory(SharingBasisFactory)
 
     @factory.post_generation
     def access_group(obj: Organisation, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805
@@ -86,7 +104,6 @@ class BudgetSpendingFactory(factory.django.DjangoModelFactory):
 
 # --- youths -------------------------------------------------------------------------------------
 
-import datetime as dt  # noqa: E402
 
 from youths.identity import name_key  # noqa: E402
 from youths.models import District, Domain, School, SignalCategory, Youth  # noqa: E402

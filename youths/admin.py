@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
-from .models import District, School, SignalCategory
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import CombinationRule, District, School, SignalCategory, SpecialCategory
 
 
 @admin.register(District)
@@ -21,10 +25,39 @@ class SchoolAdmin(admin.ModelAdmin):
     search_fields = ["name", "place"]
 
 
+class SignalCategoryForm(forms.ModelForm):
+    """Marking a category as special data is refused while an active rule weighs it without a DPIA
+    reference (the rule's own save refuses the same: youths.services.flags.combination_rule_save)."""
+
+    class Meta:
+        model = SignalCategory
+        fields = ["code", "name", "description", "weight", "special_category", "is_active", "order"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        special = cleaned.get("special_category", SpecialCategory.NONE) != SpecialCategory.NONE
+        if special and self.instance.pk:
+            rules = CombinationRule.objects.filter(
+                is_active=True, dpia_reference="", categories=self.instance
+            ).values_list("name", flat=True)
+            if names := list(rules):
+                raise forms.ValidationError(
+                    {
+                        "special_category": _(
+                            "De regel(s) %(names)s wegen deze categorie zonder DPIA-kenmerk. Leg eerst het "
+                            "DPIA-kenmerk vast bij de regel, of zet de regel uit."
+                        )
+                        % {"names": ", ".join(names)}
+                    }
+                )
+        return cleaned
+
+
 @admin.register(SignalCategory)
 class SignalCategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "weight", "order", "is_active"]
-    list_filter = ["is_active"]
+    form = SignalCategoryForm
+    list_display = ["name", "code", "weight", "special_category", "order", "is_active"]
+    list_filter = ["is_active", "special_category"]
     list_editable = ["order"]
     search_fields = ["name", "code"]
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.decorators import action as route
+from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,8 +21,10 @@ from core.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent
 from core.readlog import log_read, log_reads
 
 from . import selectors
-from .models import Flag, Match, Signal, SignalCategory, Youth
+from .models import FamilyInforming, Flag, Match, Signal, SignalCategory, Youth
 from .serializers import (
+    FamilyInformingInputSerializer,
+    FamilyInformingSerializer,
     FlagSerializer,
     MatchSerializer,
     SignalCategorySerializer,
@@ -32,6 +34,7 @@ from .serializers import (
     YouthDetailSerializer,
     YouthSerializer,
 )
+from .services.informing import family_informing_record
 from .services.lifecycle import signal_close
 from .services.signals import signal_log
 from .services.youths import YouthIdentity
@@ -90,6 +93,43 @@ class YouthViewSet(viewsets.ReadOnlyModelViewSet):
             user=request.user, subject=youth, what=_("jongere bekeken"), channel="api", path=request.path
         )
         return Response(YouthDetailSerializer(youth, context=context).data)
+
+    @extend_schema(
+        request=FamilyInformingInputSerializer,
+        responses={200: FamilyInformingSerializer},
+        description="Of uw organisatie de jongere en/of de ouders heeft geïnformeerd (AVG art. 13/14). "
+        "PUT legt vast wanneer, of waarom en tot wanneer het wordt uitgesteld.",
+    )
+    @action(
+        detail=True,
+        methods=["get", "put"],
+        url_path="informing",
+        permission_classes=[RolePermission.of("youths.add_familyinforming")],
+    )
+    def informing(self, request: Request, pk: str | None = None) -> Response:
+        youth = selectors.youth_get_for_user(user=request.user, youth_id=pk or "")
+        if youth is None:
+            raise Http404
+        actor = acting_user(request)
+        if request.method == "PUT":
+            serializer = FamilyInformingInputSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            record = family_informing_record(actor=actor, youth=youth, **serializer.validated_data)
+            data = dict(FamilyInformingSerializer(record).data)
+        else:
+            found = selectors.family_informing_for(organisation_id=actor.organisation_id, youth=youth)
+            # Nothing recorded yet: the same shape, empty (not informed, not postponed, never updated).
+            data = dict(
+                FamilyInformingSerializer(
+                    found or FamilyInforming(youth=youth, organisation=actor.organisation)
+                ).data
+            )
+            if found is None:
+                data["updated_at"] = None
+        log_read(
+            user=request.user, subject=youth, what=_("informeren gezin"), channel="api", path=request.path
+        )
+        return Response(data)
 
 
 def _signal_replay(request: Request, signal_id: int) -> dict[str, Any]:
@@ -201,7 +241,7 @@ class SignalViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
             "organisatie: 404."
         ),
     )
-    @route(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str) -> Response:
         signal = selectors.signal_close_get_for_user(user=request.user, signal_id=pk)
         if signal is None:

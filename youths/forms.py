@@ -22,6 +22,7 @@ from .models import (
     Gender,
     Match,
     School,
+    SignalCategory,
 )
 from .selectors import signal_category_list
 from .services.youths import YouthIdentity
@@ -247,6 +248,15 @@ class DuplicateMergeForm(StyledForm):
         ]
 
 
+class SignalCategoryMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Names the special data a category holds, so a rule never weighs them unknowingly."""
+
+    def label_from_instance(self, obj: SignalCategory) -> str:
+        if not obj.is_special:
+            return str(obj)
+        return f"{obj} ({_('bijzondere gegevens')}: {obj.get_special_category_display()})"
+
+
 class CombinationRuleForm(StyledForm):
     name = forms.CharField(label=_("Naam"), max_length=200)
     description = forms.CharField(
@@ -265,7 +275,7 @@ class CombinationRuleForm(StyledForm):
     min_domains = forms.IntegerField(
         label=_("Minimaal aantal leefgebieden"), min_value=1, max_value=4, initial=1
     )
-    categories = forms.ModelMultipleChoiceField(
+    categories = SignalCategoryMultipleChoiceField(
         label=_("Minstens één signaal in een van deze categorieën"),
         help_text=_("Leeg laten als de categorie niet uitmaakt."),
         queryset=signal_category_list(),
@@ -278,6 +288,15 @@ class CombinationRuleForm(StyledForm):
         min_value=0,
         max_value=1000,
         initial=0,
+    )
+    dpia_reference = forms.CharField(
+        label=_("DPIA-kenmerk"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Verplicht als de regel een categorie met bijzondere of strafrechtelijke gegevens weegt "
+            "(gemarkeerd in de lijst hierboven)."
+        ),
     )
     is_active = forms.BooleanField(label=_("Actief"), required=False, initial=True)
 
@@ -295,8 +314,41 @@ class CombinationRuleForm(StyledForm):
                 "min_organisations",
                 "min_domains",
                 "min_total_weight",
+                "dpia_reference",
                 "is_active",
             )
         }
         initial["categories"] = list(rule.categories.all())
         return cls(data, initial=initial)
+
+
+class FamilyInformingForm(StyledForm):
+    """Whether the youth and/or the parents were informed (AVG art. 13/14), or why and until when not."""
+
+    youth_informed_on = forms.DateField(
+        label=_("Jongere geïnformeerd op"),
+        widget=DateInput(),
+        required=False,
+        validators=[not_in_the_future],
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+    parents_informed_on = forms.DateField(
+        label=_("Ouders geïnformeerd op"),
+        widget=DateInput(),
+        required=False,
+        validators=[not_in_the_future],
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+    postpone_reason = forms.CharField(
+        label=_("Of: reden om het informeren uit te stellen"),
+        help_text=_("Bijvoorbeeld: informeren brengt de jongere in gevaar. Zonder inhoud van signalen."),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    look_again_on = forms.DateField(
+        label=_("Opnieuw bekijken op"),
+        widget=DateInput(),
+        required=False,
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )

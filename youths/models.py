@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from accounts.models import RecordedBasis
+
 # A signal's note is a short factual observation, not a report.
 SIGNAL_DESCRIPTION_MAX_LENGTH = 1000
 
@@ -130,14 +132,30 @@ class YouthGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Youth, on_delete=models.CASCADE)
 
 
+class SpecialCategory(models.TextChoices):
+    """Whether a signal category holds special personal data (AVG art. 9) or criminal-law data (art. 10)."""
+
+    NONE = "geen", _("Geen bijzondere gegevens")
+    HEALTH = "gezondheid", _("Gezondheid (AVG art. 9), bijvoorbeeld LVB")
+    VICTIM = "slachtoffer", _("Slachtofferschap")
+    CRIMINAL = "strafrechtelijk", _("Strafrechtelijke gegevens (AVG art. 10)")
+
+
 class SignalCategory(models.Model):
-    """What a signal is about (managed list). The weight counts in combination rules."""
+    """What a signal is about (managed list). The weight counts in combination rules.
+
+    `special_category` marks categories with special or criminal-law data: a combination rule may weigh
+    them only with a recorded DPIA reference (youths.services.lists).
+    """
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("naam"), max_length=100, unique=True)
     description = models.TextField(_("omschrijving"))
     weight = models.PositiveSmallIntegerField(
         _("gewicht"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    special_category = models.CharField(
+        _("bijzondere gegevens"), max_length=20, choices=SpecialCategory.choices, default=SpecialCategory.NONE
     )
     is_active = models.BooleanField(_("actief"), default=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -155,6 +173,10 @@ class SignalCategory(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_special(self) -> bool:
+        return self.special_category != SpecialCategory.NONE
+
 
 class Domain(models.TextChoices):
     """Where a concern showed: the plan's gouden driehoek (home, street, school) plus the online world."""
@@ -165,11 +187,12 @@ class Domain(models.TextChoices):
     ONLINE = "online", _("Online")
 
 
-class Signal(models.Model):
+class Signal(RecordedBasis):
     """What an organisation saw about a youth. Its life cycle follows the Verwijsindex (docs/signals.md,
     "Levenscyclus"): active → closed (the organisation's involvement ended, with a reason) → expired
     (visible to nobody, still counted in monitoring) → removed by retention. Withdrawal is only for a
-    signal logged in error: it leaves every count."""
+    signal logged in error: it leaves every count. RecordedBasis: the reporting organisation's sharing
+    basis at the moment of logging."""
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Actief")
@@ -357,6 +380,48 @@ class InvolvementReason(models.Model):
         return f"{self.kind}:{self.reference_id}"
 
 
+class FamilyInforming(models.Model):
+    """Whether an organisation informed the youth and/or the parents that it shares data (AVG art. 13/14).
+
+    One row per (youth, organisation), kept up to date by that organisation. Either a date informed, or a
+    reason to postpone (for example: it would endanger the youth) with a date to look again. The
+    procesregisseur sees what is overdue (youths.selectors.informing_overdue).
+    """
+
+    youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="informings")
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    youth_informed_on = models.DateField(_("jongere geïnformeerd op"), null=True, blank=True)
+    parents_informed_on = models.DateField(_("ouders geïnformeerd op"), null=True, blank=True)
+    postpone_reason = models.CharField(_("reden om uit te stellen"), max_length=500, blank=True)
+    look_again_on = models.DateField(_("opnieuw bekijken op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("informeren van het gezin")
+        verbose_name_plural = _("informeren van het gezin")
+        constraints = [
+            models.UniqueConstraint(fields=["youth", "organisation"], name="family_informing_unique"),
+            # A postponement always says why and when to look again.
+            models.CheckConstraint(
+                condition=(models.Q(postpone_reason="") & models.Q(look_again_on__isnull=True))
+                | (~models.Q(postpone_reason="") & models.Q(look_again_on__isnull=False)),
+                name="family_informing_postpone_complete",
+            ),
+        ]
+        indexes = [
+            # The overdue list: one organisation's rows.
+            models.Index(fields=["organisation", "youth"], name="family_informing_org_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.youth_id}: {self.organisation_id}"
+
+    @property
+    def is_informed(self) -> bool:
+        return self.youth_informed_on is not None or self.parents_informed_on is not None
+
+
 class Match(models.Model):
     """A second (or further) organisation became involved with a youth: they must know of each other.
 
@@ -420,7 +485,8 @@ class Match(models.Model):
         return self.followed_up_at is not None
 
 
-class MatchParticipant(models.Model):
+class MatchParticipant(RecordedBasis):
+    # RecordedBasis: the basis on which this organisation's involvement is made known to the others.
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="participants")
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
     # True for the organisation whose involvement caused the match.
@@ -468,6 +534,15 @@ class CombinationRule(models.Model):
         SignalCategory, blank=True, related_name="+", verbose_name=_("minstens één signaal in categorie")
     )
     min_total_weight = models.PositiveSmallIntegerField(_("minimaal totaalgewicht"), default=0)
+    # Required when the rule weighs a category with special or criminal-law data (AVG art. 9, 10, 35).
+    dpia_reference = models.CharField(
+        _("DPIA-kenmerk"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Verplicht als de regel een categorie met bijzondere of strafrechtelijke gegevens weegt."
+        ),
+    )
     is_active = models.BooleanField(_("actief"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)

@@ -105,6 +105,16 @@ SIGNAL_CATEGORIES: list[tuple[str, str, str, int]] = [
     ),
 ]
 
+# Categories with special data (AVG art. 9) or victimhood, marked on load (youths.SignalCategory
+# .special_category). A rule may weigh them only with a DPIA reference; neither default rule does.
+# Whether categories about offences (wapens, drugs, vernieling-diefstal) are to be marked as criminal-law
+# data (AVG art. 10) is left to the privacy officer's DPIA (docs/privacy-basis.md): marking `wapens` would
+# require a DPIA reference on the default rule "Wapen en nog een signaal".
+SPECIAL_CATEGORIES: dict[str, str] = {
+    "lvb": "gezondheid",
+    "slachtofferschap": "slachtoffer",
+}
+
 # The two documented default rules (docs/signals.md). Category codes refer to SIGNAL_CATEGORIES.
 DEFAULT_RULES: list[dict] = [
     {

@@ -17,9 +17,24 @@ never accepts `is_superuser` for the role permissions either.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.conf import settings
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
 
 from accounts.access import has_role_permission
 from core.models import ReadLogEntry
@@ -29,6 +44,7 @@ from .identity import normalise_name
 from .models import (
     CombinationRule,
     DuplicateCandidate,
+    FamilyInforming,
     Flag,
     Involvement,
     Match,
@@ -295,3 +311,71 @@ def signal_category_list(*, active_only: bool = True) -> QuerySet[SignalCategory
 
 def combination_rule_list() -> QuerySet[CombinationRule]:
     return CombinationRule.objects.prefetch_related("categories").order_by("-is_active", "name")
+
+
+# --- Informing the family (AVG art. 13/14) ---------------------------------------------------------
+
+
+def family_informing_for(*, organisation_id: int | None, youth: Youth) -> FamilyInforming | None:
+    """The organisation's own informing record for a youth the caller got from the gateway."""
+    if organisation_id is None:
+        return None
+    return FamilyInforming.objects.filter(organisation_id=organisation_id, youth=youth).first()
+
+
+def _informing_overdue(*, today: dt.date | None = None) -> QuerySet[Any]:
+    """Active involvements whose organisation has not informed the youth or parents in time: no date
+    informed and either no postponement `FAMILY_INFORMING_DAYS` after the organisation's first signal,
+    or a postponement whose look-again date has passed. Annotated with `first_signal_at`, `look_again_on`.
+    """
+    today = today or timezone.localdate()
+    start_of_today = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
+    cutoff = start_of_today - dt.timedelta(days=settings.FAMILY_INFORMING_DAYS - 1)
+    records = FamilyInforming.objects.filter(
+        youth=OuterRef("youth_id"), organisation=OuterRef("organisation_id")
+    )
+    first_signal = Signal.objects.filter(
+        youth=OuterRef("youth_id"), organisation=OuterRef("organisation_id"), withdrawn_at__isnull=True
+    ).order_by("created_at")
+    return (
+        Involvement.objects.filter(ended_at__isnull=True)
+        .annotate(
+            first_signal_at=Subquery(first_signal.values("created_at")[:1]),
+            look_again_on=Subquery(records.values("look_again_on")[:1]),
+            informed=Exists(
+                records.filter(Q(youth_informed_on__isnull=False) | Q(parents_informed_on__isnull=False))
+            ),
+        )
+        .filter(first_signal_at__isnull=False, informed=False)
+        .filter(Q(look_again_on__isnull=True, first_signal_at__lt=cutoff) | Q(look_again_on__lt=today))
+    )
+
+
+def informing_overdue_counts(*, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Per organisation, how many youths it has not informed in time: counts only, no personal data."""
+    rows = (
+        _informing_overdue(today=today)
+        .values("organisation_id", "organisation__name")
+        .annotate(overdue=Count("id"))
+        .order_by("organisation__name")
+    )
+    return [dict(row) for row in rows]
+
+
+def informing_overdue_for_user(*, user: Any, today: dt.date | None = None) -> QuerySet[Any]:
+    """The overdue informings about youths the user may read anyway (the youth gateway decides): the
+    list names a youth only where the reader already has a ground to see it."""
+    return (
+        _informing_overdue(today=today)
+        .filter(youth__in=_youths_in_reach(user))
+        .select_related("organisation", "youth")
+        .order_by("first_signal_at", "id")
+    )
+
+
+def is_involved(*, organisation_id: int | None, youth: Youth) -> bool:
+    return organisation_id is not None and (
+        Involvement.objects.filter(
+            organisation_id=organisation_id, youth=youth, ended_at__isnull=True
+        ).exists()
+    )

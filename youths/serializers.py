@@ -18,6 +18,7 @@ from .models import (
     SIGNAL_DESCRIPTION_MAX_LENGTH,
     District,
     Domain,
+    FamilyInforming,
     Flag,
     Gender,
     Involvement,
@@ -88,6 +89,11 @@ class SignalSerializer(serializers.ModelSerializer):
         help_text="active; closed: de betrokkenheid van de organisatie is beëindigd (telt nog mee); "
         "withdrawn: ten onrechte gemeld (telt niet mee).",
     )
+    sharing_basis = serializers.CharField(
+        source="sharing_basis_text",
+        read_only=True,
+        help_text="De grondslag waarop de organisatie het signaal deelde, zoals die bij het melden gold.",
+    )
     visibility = serializers.SerializerMethodField(
         help_text="full: alles; limited: alleen wie, wanneer en waar."
     )
@@ -114,6 +120,7 @@ class SignalSerializer(serializers.ModelSerializer):
             "withdrawn",
             "withdrawn_at",
             "withdrawal_reason",
+            "sharing_basis",
         ]
 
     def get_withdrawn(self, signal: Signal) -> bool:
@@ -316,3 +323,36 @@ class SignalCreateSerializer(serializers.Serializer):
                 {"youth": [_("Geef óf `youth` (voornaam, achternaam, geboortedatum) óf `youth_id`.")]}
             )
         return attrs
+
+
+class FamilyInformingSerializer(serializers.ModelSerializer):
+    """The own organisation's record of informing the family (AVG art. 13/14)."""
+
+    youth_id = serializers.IntegerField(read_only=True)
+    organisation = serializers.CharField(source="organisation.name", read_only=True)
+    informed = serializers.BooleanField(source="is_informed", read_only=True)
+
+    class Meta:
+        model = FamilyInforming
+        fields = [
+            "youth_id",
+            "organisation",
+            "informed",
+            "youth_informed_on",
+            "parents_informed_on",
+            "postpone_reason",
+            "look_again_on",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class FamilyInformingInputSerializer(serializers.Serializer):
+    """Either a date informed (youth and/or parents), or a reason to postpone with a date to look again."""
+
+    youth_informed_on = serializers.DateField(required=False, allow_null=True, validators=[not_in_the_future])
+    parents_informed_on = serializers.DateField(
+        required=False, allow_null=True, validators=[not_in_the_future]
+    )
+    postpone_reason = TextField(required=False, allow_blank=True, max_length=500, default="")
+    look_again_on = serializers.DateField(required=False, allow_null=True)

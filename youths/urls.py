@@ -8,6 +8,7 @@ urlpatterns = [
     path("jongeren/", views.youth_list, name="list"),
     path("jongeren/<int:youth_id>/", views.youth_detail, name="detail"),
     path("jongeren/<int:youth_id>/leeslog/", views.youth_read_log, name="read_log"),
+    path("jongeren/<int:youth_id>/informeren/", views.family_informing, name="family_informing"),
     path("signalen/", views.signal_list, name="signals"),
     path("signalen/melden/", views.signal_create, name="signal_create"),
     path("signalen/<int:signal_id>/corrigeren/", views.signal_change, name="signal_change"),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("matches/", views.match_list, name="matches"),
     path("matches/<int:match_id>/opvolging/", views.match_follow_up, name="match_follow_up"),
     path("vroegsignalering/", views.flag_list, name="flags"),
+    path("vroegsignalering/informeren/", views.informing_overdue, name="informing_overdue"),
     path("vroegsignalering/<int:flag_id>/afhandelen/", views.flag_close, name="flag_close"),
     path("dubbele-registraties/", views.duplicate_list, name="duplicates"),
     path(

@@ -6,6 +6,7 @@ Every page that shows a youth's personal data writes the read log (core.readlog)
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import AuthenticatedRequest, has_role_permission, role_required
 from core.forms import attempt
@@ -26,6 +27,7 @@ from . import selectors
 from .forms import (
     CombinationRuleForm,
     DuplicateMergeForm,
+    FamilyInformingForm,
     FlagCloseForm,
     MatchFollowUpForm,
     SignalCloseForm,
@@ -33,9 +35,10 @@ from .forms import (
     SignalLogForm,
     SignalWithdrawForm,
 )
-from .models import CombinationRule
+from .models import CombinationRule, Youth
 from .rules import rule_in_words
 from .services import flags as flag_services
+from .services import informing as informing_services
 from .services import lifecycle as lifecycle_services
 from .services import matches as match_services
 from .services import merging as merge_services
@@ -100,8 +103,47 @@ def youth_detail(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
             "can_read_log": has_role_permission(user, "youths.view_youth_readlog"),
             "can_close": has_role_permission(user, "youths.change_signal")
             and any(i.organisation_id == user.organisation_id for i in involvements),
+            **_informing_context(user, youth),
         },
     )
+
+
+def _informing_context(user: Any, youth: Youth, form: FamilyInformingForm | None = None) -> dict[str, Any]:
+    """The organisation's own record of informing the family, and its form when it may record it."""
+    record = selectors.family_informing_for(organisation_id=user.organisation_id, youth=youth)
+    may_record = has_role_permission(user, "youths.add_familyinforming") and selectors.is_involved(
+        organisation_id=user.organisation_id, youth=youth
+    )
+    if form is None and may_record:
+        initial = (
+            {f: getattr(record, f) for f in FamilyInformingForm.base_fields} if record is not None else None
+        )
+        form = FamilyInformingForm(initial=initial)
+    return {"informing": record, "informing_form": form if may_record else None}
+
+
+@require_POST
+@role_required("youths.add_familyinforming")
+def family_informing(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
+    """The organisation records whether it informed the youth and/or the parents (AVG art. 13/14)."""
+    youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
+    if youth is None:
+        raise Http404
+    form = FamilyInformingForm(request.POST)
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: informing_services.family_informing_record(
+                actor=request.user, youth=youth, **form.cleaned_data
+            ),
+        )
+        is not None
+    ):
+        messages.success(request, _("Vastgelegd of en wanneer het gezin is geïnformeerd."))
+        return redirect("youths:detail", youth_id=youth.pk)
+    _flash_form_errors(request, form)
+    return redirect("youths:detail", youth_id=youth.pk)
 
 
 @role_required("youths.view_youth_readlog")
@@ -343,6 +385,32 @@ def match_follow_up(request: AuthenticatedRequest, match_id: int) -> HttpRespons
 
 
 # --- Flags -----------------------------------------------------------------------------------------
+
+
+@require_GET
+@role_required("youths.view_flag")
+def informing_overdue(request: AuthenticatedRequest) -> HttpResponse:
+    """Preparing the meeting: which organisations have not informed the family in time (AVG art. 13/14).
+    Counts per organisation for everyone here; the youths only where the reader may read them anyway."""
+    page = Paginator(selectors.informing_overdue_for_user(user=request.user), 25).get_page(
+        request.GET.get("pagina")
+    )
+    log_reads(
+        user=request.user,
+        subjects=(i.youth for i in page),
+        what=_("lijst van achterstallig informeren"),
+        path=request.path,
+    )
+    return render(
+        request,
+        "youths/informing_overdue.html",
+        {
+            "counts": selectors.informing_overdue_counts(),
+            "page": page,
+            "days": settings.FAMILY_INFORMING_DAYS,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @role_required("youths.view_flag")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
 
 from ..models import (
     FollowUpType,
+    LegalBasis,
 )
 
 
@@ -96,4 +98,12 @@ class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
 class FollowUpTypeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: FollowUpType) -> str:
         kinds = ", ".join(k.name for k in obj.authorised_kinds.all())
-        return f"{obj.name} ({kinds})"
+        draft = "" if obj.is_agreed else f" – {_('concept')}"  # not yet agreed by the partners
+        return f"{obj.name} ({kinds}){draft}"
+
+
+class LegalBasisChoiceField(forms.ModelChoiceField):
+    """Marks a legal basis the partners have not agreed yet, so it is never chosen unknowingly."""
+
+    def label_from_instance(self, obj: LegalBasis) -> str:
+        return str(obj) if obj.is_agreed else f"{obj} – {_('concept, nog niet afgesproken')}"

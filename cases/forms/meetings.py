@@ -19,6 +19,7 @@ from ..selectors import core as case_selectors
 from ..selectors import lists as list_selectors
 from .fields import (
     DateTimeInput,
+    LegalBasisChoiceField,
     PersonChoiceField,
     PersonMultipleChoiceField,
     active_organisations,
@@ -87,7 +88,7 @@ class AgendaAddForm(StyledForm):
 
 
 class LegalBasisForm(StyledForm):
-    legal_basis = forms.ModelChoiceField(label=_("Grondslag"), queryset=list_selectors.legal_bases_active())
+    legal_basis = LegalBasisChoiceField(label=_("Grondslag"), queryset=list_selectors.legal_bases_active())
     note = forms.CharField(label=_("Toelichting grondslag"), max_length=500, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

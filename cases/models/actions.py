@@ -7,12 +7,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import RecordedBasis
+
 from .core import Case, CaseGoal
 from .lists import FollowUpType
 from .meetings import AgendaItem
 
 
-class Action(models.Model):
+class Action(RecordedBasis):
+    # RecordedBasis: the assigned organisation's sharing basis when the action was assigned (issue 10).
     """A follow-up action from the catalogue, given to an organisation of an authorised kind.
 
     Decided in a meeting (agenda_item) or within a case; always about one youth. The receiving

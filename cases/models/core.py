@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from accounts.models import RecordedBasis
+
 from ..lifecycle import CaseStatus
 
 # --- Cases ----------------------------------------------------------------------------------------
@@ -165,7 +167,8 @@ class CaseTransition(models.Model):
         return f"{self.case_id}: {self.source} → {self.target}"
 
 
-class CaseOrganisation(models.Model):
+class CaseOrganisation(RecordedBasis):
+    # RecordedBasis: the organisation's sharing basis when it took this role (or procesregie).
     """An organisation involved in a case with its role; while active it makes the organisation involved."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="organisation_roles")
@@ -341,7 +344,8 @@ class FamilyLink(models.Model):
         return f"{self.case_id}: {self.relation}"
 
 
-class FamilyMatchParticipant(models.Model):
+class FamilyMatchParticipant(RecordedBasis):
+    # RecordedBasis: the basis on which this organisation's involvement is made known to the family's others.
     """An organisation told that others are involved with a member of the same family (contact only)."""
 
     link = models.ForeignKey(FamilyLink, on_delete=models.CASCADE, related_name="match_participants")

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import RecordedBasis
+
 from .core import Case
 
 
@@ -99,8 +101,12 @@ class YouthGroupOrganisation(models.Model):
         return f"{self.youth_group_id}: {self.organisation_id}"
 
 
-class YouthGroupMember(models.Model):
-    """A youth in a group, with the role in the group and the place on the namenlijst (step 2B)."""
+class YouthGroupMember(RecordedBasis):
+    """A youth in a group, with the role in the group and the place on the namenlijst (step 2B).
+
+    The namenlijst is the police's (Wpg art. 16/19): when a youth gets a place on it, the police
+    organisation's sharing basis is recorded (RecordedBasis; cases.services.groups).
+    """
 
     class Role(models.TextChoices):
         CORE = "kern", _("Kern")

@@ -10,10 +10,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OrganisationKind
+from core.models import AgreedItem
 
 
-class LegalBasis(models.Model):
-    """A ground on which a youth, case or group may be discussed in a meeting (AVG art. 6, covenants)."""
+class LegalBasis(AgreedItem):
+    """A ground on which a youth, case or group may be discussed in a meeting (AVG art. 6, covenants).
+
+    Not the organisations' sharing bases (accounts.SharingBasis): this is the meeting's list of legal
+    frameworks; both show whether the partners agreed them (AgreedItem).
+    """
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("naam"), max_length=200)
@@ -30,7 +35,7 @@ class LegalBasis(models.Model):
         return self.name
 
 
-class FollowUpType(models.Model):
+class FollowUpType(AgreedItem):
     """An action from the follow-up catalogue: who is authorised to take it and when (plan 2.2)."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)

@@ -123,8 +123,11 @@ def action_assign(
     if due_on < today:
         raise DomainError(_("De uiterste datum ligt in het verleden."), field="due_on")
     description = text_optional(description, field="description", max_length=2000)
+    basis, basis_text = organisation.sharing_basis_record()
     with acting_as(actor):
         action = Action.objects.create(
+            sharing_basis=basis,
+            sharing_basis_text=basis_text,
             youth=youth,
             case=case,
             agenda_item=agenda_item,
@@ -261,8 +264,11 @@ def action_reassign(
         action.response, action.response_reason = Action.Response.PENDING, ""
         action.responded_at = action.responded_by = None
         action.overdue_notified_on = None
+        action.record_basis_of(organisation)  # a new assignment: the new organisation's basis
         action.save(
             update_fields=[
+                "sharing_basis",
+                "sharing_basis_text",
                 "organisation",
                 "owner",
                 "due_on",

@@ -181,12 +181,15 @@ def case_open(
             by=actor,
             at=now,
         )
+        basis, basis_text = organisation.sharing_basis_record()
         CaseOrganisation.objects.create(
             case=case,
             organisation=organisation,
             role=PROCESREGIE_ROLE,
             is_procesregie=True,
             added_by=actor,
+            sharing_basis=basis,
+            sharing_basis_text=basis_text,
         )
         case_access_sync(actor=actor, case=case, organisation=organisation)
     return case
@@ -214,14 +217,18 @@ def case_procesregie_assign(*, actor: Actor, case: Case, holder: User) -> Case:
             if existing is not None:
                 existing.is_procesregie = True
                 existing.role = f"{PROCESREGIE_ROLE}, {existing.role}"[:200]
-                existing.save(update_fields=["is_procesregie", "role"])
+                existing.record_basis_of(organisation)  # procesregie is a new share: record its basis
+                existing.save(update_fields=["is_procesregie", "role", "sharing_basis", "sharing_basis_text"])
             else:
+                basis, basis_text = organisation.sharing_basis_record()
                 CaseOrganisation.objects.create(
                     case=case,
                     organisation=organisation,
                     role=PROCESREGIE_ROLE,
                     is_procesregie=True,
                     added_by=actor,
+                    sharing_basis=basis,
+                    sharing_basis_text=basis_text,
                 )
             case_access_sync(actor=actor, case=case, organisation=organisation)
     return case
@@ -332,7 +339,15 @@ def case_organisation_add(
             _("%(org)s is al betrokken bij deze casus.") % {"org": organisation.name}, field="organisation"
         )
     with acting_as(actor):
-        row = CaseOrganisation.objects.create(case=case, organisation=organisation, role=role, added_by=actor)
+        basis, basis_text = organisation.sharing_basis_record()
+        row = CaseOrganisation.objects.create(
+            case=case,
+            organisation=organisation,
+            role=role,
+            added_by=actor,
+            sharing_basis=basis,
+            sharing_basis_text=basis_text,
+        )
         case_access_sync(actor=actor, case=case, organisation=organisation)
     family_matches_for(youth_id=case.youth_id)
     return row
@@ -459,7 +474,7 @@ def _active_organisations(youth_id: int) -> dict[int, Organisation]:
     return {
         i.organisation_id: i.organisation
         for i in Involvement.objects.filter(youth_id=youth_id, ended_at__isnull=True).select_related(
-            "organisation"
+            "organisation__sharing_basis"
         )
     }
 
@@ -491,9 +506,12 @@ def family_match_check(*, link: FamilyLink) -> list[Organisation]:
     new = [org for pk, org in everyone.items() if pk not in told]
     if not new:
         return []
-    FamilyMatchParticipant.objects.bulk_create(
-        [FamilyMatchParticipant(link=link, organisation=org) for org in new]
-    )
+    participants = []
+    for org in new:
+        participant = FamilyMatchParticipant(link=link, organisation=org)
+        participant.record_basis_of(org)  # the basis on which its involvement is made known
+        participants.append(participant)
+    FamilyMatchParticipant.objects.bulk_create(participants)
     new_ids = {org.pk for org in new}
     for pk, organisation in everyone.items():
         others = [o for o in everyone.values() if o.pk != pk and (pk in new_ids or o.pk in new_ids)]

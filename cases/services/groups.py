@@ -27,6 +27,9 @@ from ..models import (
 )
 from .core import case_open, local_today, text_optional, text_required
 
+# The organisation kind whose name list (namenlijst) a group works with (accounts/reference_data.py).
+POLICE_KIND_CODE = "politie"
+
 
 @transaction.atomic
 def youth_group_create(
@@ -115,6 +118,26 @@ def _namenlijst_free_or_error(group: YouthGroup, position: int | None, member_id
         )
 
 
+def _record_namenlijst_basis(member: YouthGroupMember) -> None:
+    """A place on the namenlijst is the police's data (Wpg art. 16/19): record the basis of the police
+    organisation taking part in the group. Without one, the entry says no basis was recorded."""
+    police = (
+        YouthGroupOrganisation.objects.filter(
+            youth_group_id=member.youth_group_id, organisation__kind__code=POLICE_KIND_CODE
+        )
+        .select_related("organisation__sharing_basis")
+        .order_by("pk")
+        .first()
+    )
+    if police is None:
+        member.sharing_basis, member.sharing_basis_text = (
+            None,
+            str(_("geen grondslag vastgelegd (geen politie)")),
+        )
+    else:
+        member.record_basis_of(police.organisation)
+
+
 @transaction.atomic
 def youth_group_member_add(
     *, actor: Actor, youth_group: YouthGroup, youth: Youth, role: str, namenlijst_position: int | None = None
@@ -125,9 +148,12 @@ def youth_group_member_add(
         raise DomainError(_("Deze jongere is al lid van de groep."), field="youth")
     _namenlijst_free_or_error(youth_group, namenlijst_position)
     with acting_as(actor):
-        member = YouthGroupMember.objects.create(
+        member = YouthGroupMember(
             youth_group=youth_group, youth=youth, role=role, namenlijst_position=namenlijst_position
         )
+        if namenlijst_position is not None:
+            _record_namenlijst_basis(member)
+        member.save()
         _touch_group(youth_group)
     return member
 
@@ -145,8 +171,13 @@ def youth_group_member_update(
         raise DomainError(_("Kies de rol in de groep."), field="role")
     _namenlijst_free_or_error(member.youth_group, namenlijst_position, member.pk)
     with acting_as(actor):
+        placed = namenlijst_position is not None and member.namenlijst_position is None
         member.role, member.namenlijst_position, member.left_on = role, namenlijst_position, left_on
-        member.save(update_fields=["role", "namenlijst_position", "left_on"])
+        fields = ["role", "namenlijst_position", "left_on"]
+        if placed:
+            _record_namenlijst_basis(member)
+            fields += ["sharing_basis", "sharing_basis_text"]
+        member.save(update_fields=fields)
         _touch_group(member.youth_group)
     return member
 

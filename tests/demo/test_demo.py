@@ -138,3 +138,25 @@ def test_the_reference_quarter_stays_inside_the_programme():
     assert reference_quarter(dt.date(2026, 11, 28), programme) == Period.parse("2026-Q3")
     assert reference_quarter(dt.date(2030, 1, 1), programme) == Period.parse("2027-Q2")
     assert reference_quarter(dt.date(2024, 8, 1), programme) == Period.parse("2024-Q3")
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_the_legal_basis_informing_and_special_category_states(demo, web):
+    """Issue 10: bases agreed and one in draft, an overdue informing, postponements, a special category."""
+    from accounts.models import SharingBasis
+    from cases.models import LegalBasis
+    from youths.models import CombinationRule, FamilyInforming, SignalCategory
+    from youths.selectors import informing_overdue_counts
+
+    assert SharingBasis.objects.filter(agreement_status="akkoord").count() >= 2
+    assert SharingBasis.objects.filter(agreement_status="concept", organisations__isnull=False).exists()
+    assert not Signal.objects.filter(sharing_basis_text="").exists()  # every demo signal records its basis
+    assert {b.agreement_status for b in LegalBasis.objects.all()} == {"akkoord", "concept"}
+    assert FamilyInforming.objects.filter(look_again_on__gt=timezone.localdate()).exists()
+    assert FamilyInforming.objects.filter(look_again_on__lt=timezone.localdate()).exists()
+    assert FamilyInforming.objects.filter(parents_informed_on__isnull=False).exists()
+    assert len(informing_overdue_counts()) >= 2  # one never informed, one whose look-again date passed
+    assert SignalCategory.objects.exclude(special_category="geen").exists()
+    assert CombinationRule.objects.exclude(dpia_reference="").filter(categories__code="lvb").exists()
+    web.force_login(User.objects.get(username="procesregisseur"))
+    assert "Kuipers" in web.get("/vroegsignalering/informeren/").content.decode()

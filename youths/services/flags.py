@@ -34,6 +34,7 @@ def combination_rule_save(
     categories: Iterable[SignalCategory],
     is_active: bool,
     evaluate: bool = True,
+    dpia_reference: str = "",
 ) -> CombinationRule:
     """Create or change a rule. Changed rules apply to existing signals: all youths are re-evaluated
     in the background (existing flags stay as they are)."""
@@ -61,6 +62,21 @@ def combination_rule_save(
         )
     if min_total_weight < 0:
         raise DomainError(_("Het totaalgewicht kan niet negatief zijn."), field="min_total_weight")
+    categories = list(categories)
+    dpia_reference = dpia_reference.strip()
+    special = [c for c in categories if c.is_special]
+    if special and not dpia_reference:
+        # AVG art. 9, 10 and 35: weighing health data, victimhood or criminal-law data in a rule that
+        # selects minors is profiling on special data; only with a DPIA that covers it.
+        raise DomainError(
+            _(
+                "Deze regel weegt een categorie met bijzondere of strafrechtelijke gegevens (%(names)s). "
+                "Dat mag alleen met een vastgelegde DPIA: vul het DPIA-kenmerk in of kies andere categorieën."
+            )
+            % {"names": ", ".join(c.name for c in special)},
+            field="dpia_reference",
+            code="dpia_required",
+        )
     values = {
         "name": name,
         "description": description.strip(),
@@ -69,6 +85,7 @@ def combination_rule_save(
         "min_organisations": min_organisations,
         "min_domains": min_domains,
         "min_total_weight": min_total_weight,
+        "dpia_reference": dpia_reference,
         "is_active": is_active,
         "updated_at": timezone.now(),
     }
@@ -79,7 +96,7 @@ def combination_rule_save(
             for field, value in values.items():
                 setattr(rule, field, value)
             rule.save(update_fields=list(values))
-        rule.categories.set(list(categories))
+        rule.categories.set(categories)
     if evaluate and is_active:
         enqueue("youths.tasks.flags_evaluate_all")
     return rule

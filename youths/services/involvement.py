@@ -104,6 +104,6 @@ def involved_organisations(youth: Youth) -> list[Organisation]:
     return [
         involvement.organisation
         for involvement in Involvement.objects.filter(youth=youth, ended_at__isnull=True)
-        .select_related("organisation")
+        .select_related("organisation__sharing_basis")
         .order_by("started_at", "pk")
     ]

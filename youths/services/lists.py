@@ -7,8 +7,8 @@ from django.db import transaction
 from accounts.access import Actor
 from core.audit import acting_as
 
-from ..models import CombinationRule, District, SignalCategory
-from ..reference_data import DEFAULT_RULES, DISTRICTS, SIGNAL_CATEGORIES
+from ..models import CombinationRule, District, SignalCategory, SpecialCategory
+from ..reference_data import DEFAULT_RULES, DISTRICTS, SIGNAL_CATEGORIES, SPECIAL_CATEGORIES
 from .flags import combination_rule_save
 
 
@@ -23,7 +23,13 @@ def reference_lists_load(*, actor: Actor | None) -> dict[str, int]:
         for order, (code, name, description, weight) in enumerate(SIGNAL_CATEGORIES):
             _category, new = SignalCategory.objects.get_or_create(
                 code=code,
-                defaults={"name": name, "description": description, "weight": weight, "order": order},
+                defaults={
+                    "name": name,
+                    "description": description,
+                    "weight": weight,
+                    "order": order,
+                    "special_category": SPECIAL_CATEGORIES.get(code, SpecialCategory.NONE),
+                },
             )
             created["categories"] += new
         for spec in DEFAULT_RULES:

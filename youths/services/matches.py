@@ -41,10 +41,13 @@ def match_record(
     if len(organisations) < 2:
         return None
     match = Match.objects.create(youth=youth, cause=cause, trigger_signal=trigger_signal)
-    MatchParticipant.objects.bulk_create(
-        MatchParticipant(match=match, organisation=org, is_newcomer=org.pk in newcomers)
-        for org in organisations
-    )
+    participants = []
+    for org in organisations:
+        # Each organisation's involvement is made known to the others on its own sharing basis.
+        participant = MatchParticipant(match=match, organisation=org, is_newcomer=org.pk in newcomers)
+        participant.record_basis_of(org)
+        participants.append(participant)
+    MatchParticipant.objects.bulk_create(participants)
     link = reverse("youths:detail", args=[youth.pk])
     for organisation in organisations:
         others = [o for o in organisations if o.pk != organisation.pk]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import Actor
+from accounts.models import Organisation
 from core.audit import acting_as
 from core.errors import DomainError
 from tracks.models import Intervention
@@ -58,6 +59,31 @@ def _observed_after_birth(youth: Youth, observed_on: dt.date) -> None:
         raise DomainError(_("De datum van waarnemen ligt vóór de geboortedatum."), field="observed_on")
 
 
+def _sharing_basis_agreed_or_error(organisation: Organisation) -> None:
+    """Like the Verwijsindex, no signal without a legal ground: the organisation's sharing basis must be
+    agreed by the partners (a draft is not a ground). The beheerder sets it (docs/privacy-basis.md)."""
+    basis = organisation.sharing_basis
+    if basis is None:
+        raise DomainError(
+            _(
+                "Uw organisatie heeft nog geen grondslag om gegevens te delen. Zonder grondslag kunt u geen "
+                "signaal melden; vraag de beheerder de grondslag (convenant en artikel) vast te leggen."
+            ),
+            field="organisation",
+            code="no_sharing_basis",
+        )
+    if not basis.is_agreed:
+        raise DomainError(
+            _(
+                "De grondslag van uw organisatie (%(basis)s) is nog een concept: de partners hebben er nog "
+                "niet mee ingestemd. Tot dan kunt u geen signaal melden."
+            )
+            % {"basis": basis},
+            field="organisation",
+            code="sharing_basis_draft",
+        )
+
+
 @transaction.atomic
 def signal_log(
     *,
@@ -76,11 +102,13 @@ def signal_log(
     access); when that makes a second or further organisation involved, a match is recorded and every
     involved organisation is notified. Then the combination rules are evaluated for the youth.
     """
-    organisation = actor.organisation
-    if organisation is None:
+    if actor.organisation_id is None:
         raise DomainError(_("Uw account hoort niet bij een organisatie."), field="organisation")
     if (youth is None) == (identity_data is None):
         raise DomainError(_("Geef aan over welke jongere het signaal gaat."), field="youth")
+    # Read afresh: the basis in force now is what the signal records (not a copy cached on the actor).
+    organisation = Organisation.objects.select_related("sharing_basis").get(pk=actor.organisation_id)
+    _sharing_basis_agreed_or_error(organisation)
     text = _signal_fields_validated(
         category=category, domain=domain, observed_on=observed_on, description=description
     )
@@ -101,6 +129,9 @@ def signal_log(
             reported_by=actor,
             intervention=intervention,
             created_at=now,
+            sharing_basis=organisation.sharing_basis,
+            # A frozen copy: a later edit of the covenant does not rewrite what this signal was shared on.
+            sharing_basis_text=organisation.sharing_basis_record()[1],
         )
         change = involvement_add(
             actor=actor,

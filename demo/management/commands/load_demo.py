@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.accounts import DEMO_PASSWORD, demo_accounts_load
+from demo.basis import demo_basis_load
 from demo.cases import demo_cases_load
 from demo.lifecycle import demo_lifecycle_load
 from demo.monitoring import demo_monitoring_load
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demogegevens worden alleen geladen met DEBUG aan (lokale demo).")
         users = demo_accounts_load()
+        demo_basis_load()  # sharing bases first: no signal without one (issue 10)
         # Each feature adds its demo data here through its own services; monitoring last, as its
         # figures are computed from the others.
         youths = demo_youths_load()
