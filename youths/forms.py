@@ -21,6 +21,7 @@ from .models import (
     DuplicateCandidate,
     Gender,
     Match,
+    RulePriority,
     School,
 )
 from .selectors import signal_category_list
@@ -263,6 +264,13 @@ class CombinationRuleForm(StyledForm):
         max_value=1000,
         initial=0,
     )
+    priority = forms.TypedChoiceField(
+        label=_("Urgentie"),
+        help_text=_("De lijst voor het vroegsignaleringsoverleg begint bij de urgentste signaleringen."),
+        choices=RulePriority.choices,
+        coerce=int,
+        initial=RulePriority.NORMAL,
+    )
     is_active = forms.BooleanField(label=_("Actief"), required=False, initial=True)
 
     @classmethod
@@ -279,6 +287,7 @@ class CombinationRuleForm(StyledForm):
                 "min_organisations",
                 "min_domains",
                 "min_total_weight",
+                "priority",
                 "is_active",
             )
         }

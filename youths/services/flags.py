@@ -16,7 +16,7 @@ from core.errors import DomainError
 from core.outbox import enqueue
 
 from .. import rules
-from ..models import CombinationRule, Flag, Signal, SignalCategory, Youth
+from ..models import CombinationRule, Flag, RulePriority, Signal, SignalCategory, Youth
 
 
 @transaction.atomic
@@ -33,6 +33,7 @@ def combination_rule_save(
     min_total_weight: int,
     categories: Iterable[SignalCategory],
     is_active: bool,
+    priority: int = RulePriority.NORMAL,
     evaluate: bool = True,
 ) -> CombinationRule:
     """Create or change a rule. Changed rules apply to existing signals: all youths are re-evaluated
@@ -61,6 +62,8 @@ def combination_rule_save(
         )
     if min_total_weight < 0:
         raise DomainError(_("Het totaalgewicht kan niet negatief zijn."), field="min_total_weight")
+    if priority not in RulePriority.values:
+        raise DomainError(_("Kies de urgentie: urgent, hoog of normaal."), field="priority")
     values = {
         "name": name,
         "description": description.strip(),
@@ -69,6 +72,7 @@ def combination_rule_save(
         "min_organisations": min_organisations,
         "min_domains": min_domains,
         "min_total_weight": min_total_weight,
+        "priority": priority,
         "is_active": is_active,
         "updated_at": timezone.now(),
     }
