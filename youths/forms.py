@@ -270,6 +270,8 @@ class CombinationRuleForm(StyledForm):
         choices=RulePriority.choices,
         coerce=int,
         initial=RulePriority.NORMAL,
+        required=False,
+        empty_value=RulePriority.NORMAL,
     )
     is_active = forms.BooleanField(label=_("Actief"), required=False, initial=True)
 

@@ -288,7 +288,7 @@ def agenda_item_decide(
     elif decision == AgendaItem.Decision.CASE:
         if (item.flag_id is None and item.referral_id is None) or item.youth is None:
             raise DomainError(
-                _("Een casus openen kan alleen voor een gesignaleerde of aangemelde jongere."),
+                _("Een casus openen kan alleen voor een gesignaleerde jongere of een aangemelde jongere."),
                 field="decision",
             )
         if procesregie_holder is None:

@@ -69,7 +69,7 @@ def referral_create(request: AuthenticatedRequest, youth_id: int) -> HttpRespons
     youth = youth_get_for_user(user=request.user, youth_id=youth_id)
     if youth is None:
         raise Http404
-    form = referral_forms.ReferralForm(request.POST or None)
+    form = referral_forms.ReferralForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         referral = attempt(
@@ -111,7 +111,7 @@ def referral_detail(request: AuthenticatedRequest, referral_id: int) -> HttpResp
     can_triage = referral_selectors.may_triage(request.user) and referral.is_open
     form = None
     if can_triage:
-        form = referral_forms.TriageForm(request.POST or None)
+        form = referral_forms.TriageForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
