@@ -271,9 +271,12 @@ class CombinationRuleForm(StyledForm):
         coerce=int,
         initial=RulePriority.NORMAL,
         required=False,
-        empty_value=RulePriority.NORMAL,
     )
     is_active = forms.BooleanField(label=_("Actief"), required=False, initial=True)
+
+    def clean_priority(self) -> int:
+        # Not given (an older client, a form without the field): normal.
+        return int(self.cleaned_data.get("priority") or RulePriority.NORMAL)
 
     @classmethod
     def for_rule(cls, rule: CombinationRule | None, data: Any = None) -> CombinationRuleForm:
