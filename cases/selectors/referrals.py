@@ -60,7 +60,9 @@ def referral_list_for_user(
         referrals = referrals.exclude(outcome="")
     ordering = ["created_at", "id"] if oldest_first else ["-created_at", "-id"]
     return (
-        referrals.select_related("youth", "organisation", "requested_by", "triaged_by")
+        referrals.select_related(
+            "youth", "organisation", "requested_by__organisation", "triaged_by__organisation"
+        )
         .prefetch_related("agenda_items__meeting")
         .order_by(*ordering)
     )
