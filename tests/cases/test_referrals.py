@@ -253,3 +253,30 @@ def test_the_referral_list_costs_the_same_queries_for_more_rows(web, api, ruben,
         },
         grow=grow,
     )
+
+
+@pytest.mark.django_db
+def test_merging_two_records_keeps_one_open_match_and_moves_the_referrals(
+    ruben, bas, chaima, daan, gijs, case_lists
+):
+    from youths.models import Match
+    from youths.services.merging import youth_merge
+
+    born = dt.date(2010, 5, 17)
+    survivor = signal_logged(bas, first_name="Sanne", last_name="de Vries", date_of_birth=born).youth
+    signal_logged(chaima, survivor, domain="school", category="schoolverzuim", description="Verzuim.")
+    duplicate = signal_logged(daan, first_name="Sane", last_name="de Vries", date_of_birth=born).youth
+    signal_logged(gijs, duplicate, domain="home", category="zorgen-thuis", description="Thuis.")
+    assert Match.objects.filter(followed_up_at__isnull=True).count() == 2
+    referral = _refer(daan, duplicate)
+    youth_merge(actor=ruben, survivor=survivor, duplicate=duplicate)
+    open_match = Match.objects.get(followed_up_at__isnull=True)
+    assert open_match.youth == survivor
+    assert {p.organisation_id for p in open_match.participants.all()} == {
+        bas.organisation_id,
+        chaima.organisation_id,
+        daan.organisation_id,
+        gijs.organisation_id,
+    }
+    referral.refresh_from_db()
+    assert referral.youth == survivor
