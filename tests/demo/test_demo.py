@@ -138,3 +138,16 @@ def test_the_reference_quarter_stays_inside_the_programme():
     assert reference_quarter(dt.date(2026, 11, 28), programme) == Period.parse("2026-Q3")
     assert reference_quarter(dt.date(2030, 1, 1), programme) == Period.parse("2027-Q2")
     assert reference_quarter(dt.date(2024, 8, 1), programme) == Period.parse("2024-Q3")
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_referrals_in_every_state_a_joined_match_and_flag_priorities(demo):
+    from cases.models import Referral
+
+    outcomes = set(Referral.objects.values_list("outcome", flat=True))
+    assert outcomes == {"", "agenda", "advies", "andere_route", "niet_opgepakt"}
+    assert AgendaItem.objects.filter(referral__isnull=False, decision="").exists()
+    assert Referral.objects.filter(outcome="andere_route", route="veilig_thuis").exists()
+    assert any(m.participants.count() >= 3 for m in Match.objects.filter(followed_up_at__isnull=True))
+    assert len(set(Flag.objects.values_list("rule__priority", flat=True))) >= 2
+    assert Notification.objects.filter(kind="aanmelding-beoordeeld", youth_id__isnull=False).exists()
