@@ -185,18 +185,21 @@ _CASE_LISTS_MANAGE = [
 # Meetings, cases, actions and groups. The *_all_* permissions let the access gateway (cases.selectors)
 # show everything; a partner sees only what its organisation is involved in or attended.
 _CASES_READ_ALL = [
+    "cases.view_all_referrals",
     "cases.view_all_cases",
     "cases.view_all_meetings",
     "cases.view_all_youth_groups",
 ]
 
 _CASES_MANAGE = [
+    "cases.triage_referral",
     "cases.manage_cases",
     "cases.manage_meetings",
     "cases.manage_youth_groups",
 ]
 
 _CASES_PARTNER = [
+    "cases.add_referral",  # ask the procesregisseur to discuss a youth its organisation may read
     "cases.view_involved_cases",
     "cases.view_attended_meetings",
     "cases.view_involved_youth_groups",

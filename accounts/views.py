@@ -9,6 +9,7 @@ password step done and nothing more; every other page requires the second step (
 from __future__ import annotations
 
 from base64 import b32encode
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -187,14 +188,40 @@ def locked_out(
     )
 
 
+@dataclass
+class NotificationGroup:
+    """The notifications of one page about one youth (or about no youth: `youth_id` None)."""
+
+    youth_id: int | None
+    heading: str
+    items: list[Any] = field(default_factory=list)
+
+    @property
+    def unread(self) -> int:
+        return sum(1 for n in self.items if not n.read_by_me_at)
+
+
+def _grouped_per_youth(notifications: Any) -> list[NotificationGroup]:
+    """Group one page per youth, the group with the newest notification first (issue 11)."""
+    groups: dict[int | None, NotificationGroup] = {}
+    for notification in notifications:
+        group = groups.get(notification.youth_id)
+        if group is None:
+            heading = notification.youth_name if notification.youth_id is not None else _("Overige meldingen")
+            group = groups[notification.youth_id] = NotificationGroup(notification.youth_id, heading)
+        group.items.append(notification)
+    return list(groups.values())
+
+
 @role_required()
 def notifications(request: AuthenticatedRequest) -> HttpResponse:
-    """Meldingen: the notifications of the user's organisation it may see, newest first, unread (by this
-    user) marked."""
+    """Meldingen: the notifications of the user's organisation it may see, newest first, grouped per youth
+    (a heading per youth), unread (by this user) marked. Notifications about a youth reach only the members
+    whose role may read youths or cases (core's audience rule)."""
     page = Paginator(notification_list_for_user(user=request.user).select_related("user"), 25).get_page(
         request.GET.get("pagina")
     )
-    return render(request, "accounts/notifications.html", {"page": page})
+    return render(request, "accounts/notifications.html", {"page": page, "groups": _grouped_per_youth(page)})
 
 
 @role_required()

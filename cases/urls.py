@@ -4,11 +4,15 @@ from .views import actions as action_views
 from .views import core as case_views
 from .views import groups as group_views
 from .views import meetings as meeting_views
+from .views import referrals as referral_views
 from .views import retention as retention_views
 
 app_name = "cases"
 
 urlpatterns = [
+    path("aanmeldingen/", referral_views.referral_list, name="referrals"),
+    path("aanmeldingen/<int:referral_id>/", referral_views.referral_detail, name="referral"),
+    path("jongeren/<int:youth_id>/aanmelden/", referral_views.referral_create, name="referral_create"),
     path("overleggen/", meeting_views.meeting_list, name="meetings"),
     path("overleggen/nieuw/", meeting_views.meeting_create, name="meeting_create"),
     path("overleggen/<int:meeting_id>/", meeting_views.meeting_detail, name="meeting"),

@@ -144,6 +144,10 @@ class Notification(models.Model):
     kind = models.SlugField(_("soort"), max_length=40)
     text = models.TextField(_("tekst"), max_length=2000)
     link = models.CharField(_("link"), max_length=500, blank=True)
+    # The youth the notification is about (issue 11): the page groups by it and names the youth. No foreign
+    # key: core sits below the youths app. Only for CASE_WORK notifications, which are never e-mailed.
+    youth_id = models.BigIntegerField(_("over jongere"), null=True, blank=True)
+    youth_name = models.CharField(_("naam jongere"), max_length=201, blank=True)
     created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
     emailed_at = models.DateTimeField(_("gemaild op"), null=True, blank=True)
     email_recipient = models.EmailField(_("gemaild aan"), blank=True)

@@ -24,8 +24,14 @@ def notification_send(
     user: Any | None = None,
     email: bool = True,
     audience: str = Notification.Audience.EVERYONE,
+    youth_id: int | None = None,
+    youth_name: str = "",
 ) -> Notification:
     """Notify an organisation (or one of its users): an in-app message, and an e-mail after commit.
+
+    A notification about a youth (`youth_id` given) names the youth and is shown in the platform only:
+    it is never e-mailed, whatever `email` says, and it must be sent with `audience=CASE_WORK` (only
+    members whose role may read youths or cases see it). The page groups such notifications per youth.
 
     The e-mail goes to `user`'s address when a user is given, otherwise to the organisation's contact.
     `text` is e-mailed as it is: never put a youth's name or other personal data in it. `link` is a path
@@ -40,6 +46,10 @@ def notification_send(
     if user is not None and user.organisation_id != organisation.pk:
         raise ValueError("A notification's user must belong to its organisation.")
     audience = Notification.Audience(audience)
+    if youth_id is not None:
+        if audience != Notification.Audience.CASE_WORK:
+            raise ValueError("A notification that names a youth is for case workers only.")
+        email = False  # issue 11: names of youths stay in the platform, never in an e-mail
     if (
         user is not None
         and audience == Notification.Audience.CASE_WORK
@@ -53,6 +63,8 @@ def notification_send(
         kind=kind,
         text=text.strip()[:2000],
         link=link,
+        youth_id=youth_id,
+        youth_name=youth_name[:201] if youth_id is not None else "",
     )
     if email:
         enqueue("core.tasks.notification_email", notification_id=notification.pk)

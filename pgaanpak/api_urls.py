@@ -16,6 +16,7 @@ from cases.apis.core import CaseViewSet
 from cases.apis.groups import YouthGroupViewSet
 from cases.apis.lists import FollowUpTypeViewSet
 from cases.apis.meetings import MeetingViewSet
+from cases.apis.referrals import ReferralViewSet
 from monitoring.apis import InterventionFiguresView, MeasurementEntryView, ReportViewSet
 from tracks.apis import InterventionViewSet, TrackViewSet
 from youths.apis import FlagViewSet, MatchViewSet, SignalCategoryViewSet, SignalViewSet, YouthViewSet
@@ -39,6 +40,7 @@ router.register("matches", MatchViewSet, basename="match")
 router.register("flags", FlagViewSet, basename="flag")
 router.register("signal-categories", SignalCategoryViewSet, basename="signal-category")
 router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("referrals", ReferralViewSet, basename="referral")
 router.register("cases", CaseViewSet, basename="case")
 router.register("actions", ActionViewSet, basename="action")
 router.register("groups", YouthGroupViewSet, basename="group")

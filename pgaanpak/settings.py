@@ -407,6 +407,8 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "cases.lifecycle.CaseStatus",
         "YouthGroupStatusEnum": "cases.models.groups.YouthGroup.Status",
         "MeetingKindEnum": "cases.models.meetings.Meeting.Kind",
+        # Signals (domain) and referrals (domains of concern) share the list of domains.
+        "DomainEnum": "youths.models.Domain",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

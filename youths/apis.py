@@ -301,11 +301,24 @@ class FlagViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def get_queryset(self) -> QuerySet[Flag]:
         status_param = self.request.query_params.get("status", "open")
+        ordering = self.request.query_params.get("ordering", selectors.FLAG_DEFAULT_ORDERING)
         return selectors.flag_list_for_user(
-            user=self.request.user, status=status_param if status_param in ("open", "closed") else "open"
-        ).order_by("-raised_at", "-id")
+            user=self.request.user,
+            status=status_param if status_param in ("open", "closed") else "open",
+            ordering=ordering if ordering in selectors.FLAG_ORDERINGS else selectors.FLAG_DEFAULT_ORDERING,
+        )
 
-    @extend_schema(parameters=[OpenApiParameter("status", str, enum=["open", "closed"])])
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, enum=["open", "closed"]),
+            OpenApiParameter(
+                "ordering",
+                str,
+                enum=list(selectors.FLAG_ORDERINGS),
+                description="priority (default: urgent, then oldest first), -priority, raised_at, -raised_at",
+            ),
+        ]
+    )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset()) or []
         log_reads(

@@ -21,6 +21,7 @@ from .models import (
     DuplicateCandidate,
     Gender,
     Match,
+    RulePriority,
     School,
     SignalCategory,
 )
@@ -298,7 +299,19 @@ class CombinationRuleForm(StyledForm):
             "(gemarkeerd in de lijst hierboven)."
         ),
     )
+    priority = forms.TypedChoiceField(
+        label=_("Urgentie"),
+        help_text=_("De lijst voor het vroegsignaleringsoverleg begint bij de urgentste signaleringen."),
+        choices=RulePriority.choices,
+        coerce=int,
+        initial=RulePriority.NORMAL,
+        required=False,
+    )
     is_active = forms.BooleanField(label=_("Actief"), required=False, initial=True)
+
+    def clean_priority(self) -> int:
+        # Not given (an older client, a form without the field): normal.
+        return int(self.cleaned_data.get("priority") or RulePriority.NORMAL)
 
     @classmethod
     def for_rule(cls, rule: CombinationRule | None, data: Any = None) -> CombinationRuleForm:
@@ -315,6 +328,7 @@ class CombinationRuleForm(StyledForm):
                 "min_domains",
                 "min_total_weight",
                 "dpia_reference",
+                "priority",
                 "is_active",
             )
         }

@@ -427,6 +427,9 @@ class Match(models.Model):
 
     A match is not coordination yet: its follow-up (been in touch, who takes the lead) is recorded by the
     organisations, and the procesregisseur sees the matches nobody followed up in time.
+
+    A youth has at most one open match: a third or fourth organisation that becomes involved joins it
+    (a new MatchParticipant), and one follow-up settles it for all. After that, a new match is made.
     """
 
     class Cause(models.TextChoices):
@@ -475,6 +478,12 @@ class Match(models.Model):
                 | (models.Q(in_touch_on__isnull=False) & models.Q(lead_organisation__isnull=False)),
                 name="match_follow_up_complete",
             ),
+            # One open coordination per youth: a further organisation joins the open match (issue 11).
+            models.UniqueConstraint(
+                fields=["youth"],
+                condition=models.Q(followed_up_at__isnull=True),
+                name="match_one_open_per_youth",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -489,8 +498,9 @@ class MatchParticipant(RecordedBasis):
     # RecordedBasis: the basis on which this organisation's involvement is made known to the others.
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="participants")
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
-    # True for the organisation whose involvement caused the match.
+    # True for the organisation whose involvement caused the match (or made it join the open match).
     is_newcomer = models.BooleanField(default=False)
+    joined_at = models.DateTimeField(_("betrokken bij de match sinds"), default=timezone.now)
 
     class Meta:
         verbose_name = _("deelnemer aan een match")
@@ -505,6 +515,14 @@ class MatchParticipant(RecordedBasis):
 
     def __str__(self) -> str:
         return f"{self.match_id}: {self.organisation_id}"
+
+
+class RulePriority(models.IntegerChoices):
+    """How urgent a flag of the rule is: the flag list is worked down from 1 (urgent) to 3 (normal)."""
+
+    URGENT = 1, _("Urgent")
+    HIGH = 2, _("Hoog")
+    NORMAL = 3, _("Normaal")
 
 
 class CombinationRule(models.Model):
@@ -543,6 +561,12 @@ class CombinationRule(models.Model):
             "Verplicht als de regel een categorie met bijzondere of strafrechtelijke gegevens weegt."
         ),
     )
+    priority = models.PositiveSmallIntegerField(
+        _("urgentie"),
+        choices=RulePriority.choices,
+        default=RulePriority.NORMAL,
+        help_text=_("Hoe dringend een signalering van deze regel is; de lijst begint bij de urgentste."),
+    )
     is_active = models.BooleanField(_("actief"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -554,6 +578,9 @@ class CombinationRule(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(window_days__gte=1, window_days__lte=730), name="rule_window_range"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(priority__gte=1, priority__lte=3), name="rule_priority_range"
             ),
             models.CheckConstraint(condition=models.Q(min_signals__gte=1), name="rule_min_signals_positive"),
             models.CheckConstraint(
@@ -621,6 +648,12 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} → {self.youth_id}"
+
+    @property
+    def age_days(self) -> int:
+        """How many days the flag has been on the list (until it was closed)."""
+        end = self.closed_at or timezone.now()
+        return max(0, (end - self.raised_at).days)
 
 
 class DuplicateCandidate(models.Model):

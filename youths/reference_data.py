@@ -130,6 +130,7 @@ DEFAULT_RULES: list[dict] = [
         "min_domains": 1,
         "min_total_weight": 0,
         "categories": [],
+        "priority": 2,  # high: several organisations worry
     },
     {
         "name": "Wapen en nog een signaal",
@@ -143,5 +144,6 @@ DEFAULT_RULES: list[dict] = [
         "min_domains": 1,
         "min_total_weight": 0,
         "categories": ["wapens"],
+        "priority": 1,  # urgent: a weapon comes before "three signals" (issue 11)
     },
 ]

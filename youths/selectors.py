@@ -247,11 +247,27 @@ def match_get_for_user(*, user: Any, match_id: int | str) -> Match | None:
     return match_list_for_user(user=user).filter(pk=pk).first()
 
 
+#: The orders of the flag list (page and API `?ordering=`). The default, priority then oldest first, is the
+#: order in which the procesregisseur works the list down (issue 11).
+FLAG_ORDERINGS: dict[str, tuple[str, ...]] = {
+    "priority": ("rule__priority", "raised_at", "id"),
+    "-priority": ("-rule__priority", "raised_at", "id"),
+    "raised_at": ("raised_at", "id"),
+    "-raised_at": ("-raised_at", "-id"),
+}
+FLAG_DEFAULT_ORDERING = "priority"
+
+
 def flag_list_for_user(
-    *, user: Any, status: str | None = Flag.Status.OPEN, youth: Youth | None = None
+    *,
+    user: Any,
+    status: str | None = Flag.Status.OPEN,
+    youth: Youth | None = None,
+    ordering: str = FLAG_DEFAULT_ORDERING,
 ) -> QuerySet[Flag]:
     """Flags for the early-signal meeting: only for those who see all youths (the reasons name other
-    organisations' signals, which a partner may not know)."""
+    organisations' signals, which a partner may not know). `ordering`: a key of FLAG_ORDERINGS (an
+    unknown key gives the default order)."""
     if not (sees_all_youths(user) and has_role_permission(user, "youths.view_flag")):
         return Flag.objects.none()
     flags = Flag.objects.all()
@@ -259,8 +275,11 @@ def flag_list_for_user(
         flags = flags.filter(status=status)
     if youth is not None:
         flags = flags.filter(youth=youth)
-    return flags.select_related("youth", "youth__district", "rule", "closed_by").prefetch_related(
-        "signals__category", "signals__organisation"
+    order = FLAG_ORDERINGS.get(ordering, FLAG_ORDERINGS[FLAG_DEFAULT_ORDERING])
+    return (
+        flags.select_related("youth", "youth__district", "rule", "closed_by")
+        .prefetch_related("signals__category", "signals__organisation")
+        .order_by(*order)
     )
 
 

@@ -235,6 +235,11 @@ class FlagSignalSerializer(serializers.ModelSerializer):
 class FlagSerializer(serializers.ModelSerializer):
     youth = YouthSerializer(read_only=True)
     rule = serializers.CharField(source="rule.name", read_only=True)
+    priority = serializers.IntegerField(
+        source="rule.priority", read_only=True, help_text="1 urgent, 2 hoog, 3 normaal"
+    )
+    priority_label = serializers.CharField(source="rule.get_priority_display", read_only=True)
+    age_days = serializers.IntegerField(read_only=True)
     signals = FlagSignalSerializer(many=True, read_only=True)
 
     class Meta:
@@ -243,7 +248,10 @@ class FlagSerializer(serializers.ModelSerializer):
             "id",
             "youth",
             "rule",
+            "priority",
+            "priority_label",
             "raised_at",
+            "age_days",
             "explanation",
             "status",
             "signals",

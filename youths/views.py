@@ -97,9 +97,13 @@ def youth_detail(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
                 (m, MatchFollowUpForm(match=m) if can_follow_up and not m.is_followed_up else None)
                 for m in matches
             ],
-            "flags": selectors.flag_list_for_user(user=user, status=None, youth=youth)[:20],
+            "flags": selectors.flag_list_for_user(user=user, status=None, youth=youth, ordering="-raised_at")[
+                :20
+            ],
             "sees_all": selectors.sees_all_youths(user),
             "can_log": has_role_permission(user, "youths.add_signal"),
+            # A partner asks the procesregisseur to discuss the youth (cases app, issue 11).
+            "can_refer": has_role_permission(user, "cases.add_referral") and user.organisation_id is not None,
             "can_read_log": has_role_permission(user, "youths.view_youth_readlog"),
             "can_close": has_role_permission(user, "youths.change_signal")
             and any(i.organisation_id == user.organisation_id for i in involvements),
@@ -417,7 +421,11 @@ def informing_overdue(request: AuthenticatedRequest) -> HttpResponse:
 def flag_list(request: AuthenticatedRequest) -> HttpResponse:
     """The list for the early-signal meeting: youths a rule put on it, each with the reason in words."""
     closed = request.GET.get("status") == "afgehandeld"
-    flags = selectors.flag_list_for_user(user=request.user, status="closed" if closed else "open")
+    ordering = request.GET.get("ordering", "")
+    ordering = ordering if ordering in selectors.FLAG_ORDERINGS else selectors.FLAG_DEFAULT_ORDERING
+    flags = selectors.flag_list_for_user(
+        user=request.user, status="closed" if closed else "open", ordering=ordering
+    )
     page = Paginator(flags, 25).get_page(request.GET.get("pagina"))
     log_reads(
         user=request.user,
@@ -429,7 +437,18 @@ def flag_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "youths/flag_list.html",
-        {"page": page, "closed": closed, "can_close": can_close, "close_form": FlagCloseForm()},
+        {
+            "page": page,
+            "closed": closed,
+            "ordering": ordering,
+            "orderings": [
+                ("priority", _("Urgentie, dan oudste eerst")),
+                ("-raised_at", _("Nieuwste eerst")),
+                ("raised_at", _("Oudste eerst")),
+            ],
+            "can_close": can_close,
+            "close_form": FlagCloseForm(),
+        },
     )
 
 

@@ -27,6 +27,7 @@ from .core import (
 from .groups import YouthGroup, YouthGroupMember, YouthGroupOrganisation, YouthGroupStep
 from .lists import FollowUpType, LegalBasis
 from .meetings import AgendaItem, Meeting
+from .referrals import Referral
 
 __all__ = [
     "Action",
@@ -47,6 +48,7 @@ __all__ = [
     "Meeting",
     "Perspective",
     "Qualification",
+    "Referral",
     "YouthGroup",
     "YouthGroupMember",
     "YouthGroupOrganisation",

@@ -60,7 +60,7 @@ class Meeting(models.Model):
 
 
 class AgendaItem(models.Model):
-    """One subject of a meeting: a flagged youth, a case or a group.
+    """One subject of a meeting: a flagged youth, a case, a group or a partner's request (referral).
 
     The legal basis comes first: the services refuse minutes, actions and a decision without it.
     Minutes are for the organisations present for this item: the meeting's attending organisations minus
@@ -83,7 +83,12 @@ class AgendaItem(models.Model):
     youth_group = models.ForeignKey(
         "cases.YouthGroup", on_delete=models.PROTECT, null=True, blank=True, related_name="agenda_items"
     )
-    # The youth discussed (the flag's or the case's); empty for a group. Denormalised for access and display.
+    # A partner's request to discuss a youth, put on the agenda by its triage (issue 11).
+    referral = models.ForeignKey(
+        "cases.Referral", on_delete=models.PROTECT, null=True, blank=True, related_name="agenda_items"
+    )
+    # The youth discussed (the flag's, the case's or the referral's); empty for a group. Denormalised for
+    # access and display.
     youth = models.ForeignKey(
         "youths.Youth", on_delete=models.PROTECT, null=True, blank=True, related_name="agenda_items"
     )
@@ -126,9 +131,18 @@ class AgendaItem(models.Model):
             models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position_unique"),
             models.CheckConstraint(
                 condition=(
-                    models.Q(flag__isnull=False, case__isnull=True, youth_group__isnull=True)
-                    | models.Q(flag__isnull=True, case__isnull=False, youth_group__isnull=True)
-                    | models.Q(flag__isnull=True, case__isnull=True, youth_group__isnull=False)
+                    models.Q(
+                        flag__isnull=False, case__isnull=True, youth_group__isnull=True, referral__isnull=True
+                    )
+                    | models.Q(
+                        flag__isnull=True, case__isnull=False, youth_group__isnull=True, referral__isnull=True
+                    )
+                    | models.Q(
+                        flag__isnull=True, case__isnull=True, youth_group__isnull=False, referral__isnull=True
+                    )
+                    | models.Q(
+                        flag__isnull=True, case__isnull=True, youth_group__isnull=True, referral__isnull=False
+                    )
                 ),
                 name="agenda_item_one_subject",
             ),

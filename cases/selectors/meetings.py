@@ -73,7 +73,13 @@ def agenda_for_user(*, user: UserLike, meeting: Meeting) -> list[AgendaItem]:
     """
     items = list(
         meeting.agenda_items.select_related(
-            "youth", "flag__rule", "case__procesregie_holder", "youth_group", "legal_basis", "decided_by"
+            "youth",
+            "flag__rule",
+            "case__procesregie_holder",
+            "youth_group",
+            "referral__organisation",
+            "legal_basis",
+            "decided_by",
         )
         .prefetch_related(
             "absent_organisations",

@@ -54,11 +54,9 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             return None
         if item.youth_group is not None:
             return {"type": "group", "id": item.youth_group_id, "name": item.youth_group.name}
-        subject: dict[str, Any] = {
-            "type": "flag" if item.flag_id else "case",
-            "youth": YouthRefField().to_representation(item.youth),
-        }
-        subject["id"] = item.flag_id or item.case_id
+        kind = "flag" if item.flag_id else "referral" if item.referral_id else "case"
+        subject: dict[str, Any] = {"type": kind, "youth": YouthRefField().to_representation(item.youth)}
+        subject["id"] = item.flag_id or item.referral_id or item.case_id
         if item.flag is not None:
             subject["rule"] = item.flag.rule.name
         return subject

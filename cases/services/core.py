@@ -494,7 +494,7 @@ def family_match_check(*, link: FamilyLink) -> list[Organisation]:
     what they know. Each organisation is told once per link; when a new one joins, the others hear of
     it. Idempotent (the participants are remembered). Returns the newly told organisations.
     """
-    link = FamilyLink.objects.select_related("case").get(pk=link.pk)
+    link = FamilyLink.objects.select_related("case__youth", "linked_youth").get(pk=link.pk)
     if link.linked_youth_id is None:
         return []
     side_a = _active_organisations(link.case.youth_id)
@@ -517,18 +517,25 @@ def family_match_check(*, link: FamilyLink) -> list[Organisation]:
         others = [o for o in everyone.values() if o.pk != pk and (pk in new_ids or o.pk in new_ids)]
         if not others:
             continue
-        # The recipient's own youth: the one it is involved with (both, if it knows both).
-        youth_id = link.case.youth_id if pk in side_a else link.linked_youth_id
+        # The recipient's own youth: the one it is involved with (both, if it knows both). The notice names
+        # that youth only (the organisation may read it), never the family member it has no access to.
+        youth = link.case.youth if pk in side_a else link.linked_youth
+        assert youth is not None  # noqa: S101 - linked_youth_id checked above
         notification_send(
             organisation=organisation,
             kind="gezinsmatch",
             audience=Notification.Audience.CASE_WORK,
             text=_(
-                "Gezinsmatch: bij een gezinslid van een jongere met wie uw organisatie werkt, is ook "
-                "betrokken: %(others)s. Neem contact op om af te stemmen."
+                "Gezinsmatch over %(youth)s: bij een gezinslid van deze jongere is ook betrokken: "
+                "%(others)s. Neem contact op om af te stemmen."
             )
-            % {"others": "; ".join(_contact(o) for o in sorted(others, key=lambda o: o.name))},
-            link=reverse("youths:detail", args=[youth_id]),
+            % {
+                "youth": youth.full_name,
+                "others": "; ".join(_contact(o) for o in sorted(others, key=lambda o: o.name)),
+            },
+            link=reverse("youths:detail", args=[youth.pk]),
+            youth_id=youth.pk,
+            youth_name=youth.full_name,
         )
     return new
 

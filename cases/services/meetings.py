@@ -23,6 +23,7 @@ from ..models import (
     FollowUpType,
     LegalBasis,
     Meeting,
+    Referral,
     YouthGroup,
 )
 from .actions import action_assign
@@ -87,11 +88,16 @@ def agenda_item_add(
     flag: Flag | None = None,
     case: Case | None = None,
     youth_group: YouthGroup | None = None,
+    referral: Referral | None = None,
 ) -> AgendaItem:
-    """Put a flagged youth, a case or a group on the agenda (exactly one of them)."""
-    if sum(x is not None for x in (flag, case, youth_group)) != 1:
+    """Put a flagged youth, a case, a group or a partner's referral on the agenda (exactly one of them)."""
+    if sum(x is not None for x in (flag, case, youth_group, referral)) != 1:
         raise DomainError(_("Kies één signalering, casus of groep voor het agendapunt."), field="subject")
     youth_id = None
+    if referral is not None:
+        if meeting.agenda_items.filter(referral=referral).exists():
+            raise DomainError(_("Deze aanmelding staat al op de agenda."), field="referral")
+        youth_id = referral.youth_id
     if flag is not None:
         if flag.status != Flag.Status.OPEN:
             raise DomainError(_("Over deze signalering is al besloten."), field="flag")
@@ -116,15 +122,21 @@ def agenda_item_add(
             flag=flag,
             case=case,
             youth_group=youth_group,
+            referral=referral,
             youth_id=youth_id,
         )
 
 
 @transaction.atomic
 def agenda_add_open_flags(*, actor: Actor, meeting: Meeting) -> list[AgendaItem]:
-    """Build the agenda from the open flags that are not yet waiting on an agenda, oldest first."""
+    """Build the agenda from the open flags that are not yet waiting on an agenda: most urgent rule first,
+    then oldest first (the order of the flag list)."""
     waiting = AgendaItem.objects.filter(flag__isnull=False, decision="").values("flag_id")
-    flags = Flag.objects.filter(status=Flag.Status.OPEN).exclude(pk__in=waiting).order_by("raised_at", "pk")
+    flags = (
+        Flag.objects.filter(status=Flag.Status.OPEN)
+        .exclude(pk__in=waiting)
+        .order_by("rule__priority", "raised_at", "pk")
+    )
     position = _next_position(meeting)
     items = []
     with acting_as(actor):
@@ -274,9 +286,10 @@ def agenda_item_decide(
         if item.youth_id is None and not reason:
             raise DomainError(_("Beschrijf de afspraken over de groep."), field="decision_reason")
     elif decision == AgendaItem.Decision.CASE:
-        if item.flag_id is None or item.youth is None:
+        if (item.flag_id is None and item.referral_id is None) or item.youth is None:
             raise DomainError(
-                _("Een casus openen kan alleen voor een gesignaleerde jongere."), field="decision"
+                _("Een casus openen kan alleen voor een gesignaleerde jongere of een aangemelde jongere."),
+                field="decision",
             )
         if procesregie_holder is None:
             raise DomainError(_("Kies wie de procesregie krijgt."), field="procesregie_holder")

@@ -15,13 +15,14 @@ from ..models import (
     AgendaItem,
     Case,
     FamilyLink,
+    Referral,
     YouthGroupMember,
 )
 
 
 def youth_case_data_move(*, actor: Actor, duplicate: Youth, survivor: Youth) -> dict[str, int]:
-    """Move the duplicate youth's cases, actions, agenda items, group memberships and family links to
-    the survivor, inside youth_merge's transaction, before the duplicate is deleted.
+    """Move the duplicate youth's cases, actions, agenda items, referrals, group memberships and family
+    links to the survivor, inside youth_merge's transaction, before the duplicate is deleted.
 
     Refused when both have an open case (one youth, one open case: close one first). A family link
     between the two records themselves disappears (they are one person); the same group membership or
@@ -39,6 +40,7 @@ def youth_case_data_move(*, actor: Actor, duplicate: Youth, survivor: Youth) -> 
             "cases": Case.objects.filter(youth=duplicate).update(youth=survivor),
             "actions": Action.objects.filter(youth=duplicate).update(youth=survivor),
             "agenda_items": AgendaItem.objects.filter(youth=duplicate).update(youth=survivor),
+            "referrals": Referral.objects.filter(youth=duplicate).update(youth=survivor),
         }
         FamilyLink.objects.filter(case__youth=survivor, linked_youth__in=[duplicate, survivor]).delete()
         taken_links = FamilyLink.objects.filter(linked_youth=survivor).values("case_id")

@@ -32,8 +32,11 @@ def test_linking_a_sibling_known_to_another_organisation_tells_both_sides_contac
     to_politie = _family_notes(bas.organisation)
     assert len(to_politie) == 1 and daan.organisation.name in to_politie[0].text
     assert to_politie[0].link == f"/jongeren/{case.youth_id}/"
+    # Each notice names only the recipient's own youth (issue 11), never the family member, nor content.
+    assert "Tim de Vries" in to_halt[0].text and "Sanne" not in to_halt[0].text
+    assert "Sanne de Vries" in to_politie[0].text and "Tim" not in to_politie[0].text
     for note in Notification.objects.filter(kind="gezinsmatch"):
-        assert "Tim" not in note.text and "Sanne" not in note.text and "skatebaan" not in note.text
+        assert "skatebaan" not in note.text and note.emailed_at is None
     # Telling is once per link: checking again tells nobody again.
     assert case_services.family_matches_refresh() == 0
     assert Notification.objects.filter(kind="gezinsmatch").count() == 4

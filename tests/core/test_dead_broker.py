@@ -98,9 +98,10 @@ def test_a_signal_post_answers_within_a_second_and_keeps_its_notifications(
     assert time.monotonic() - started < BOUND
     assert response.status_code == 201, response.content
     assert Signal.objects.count() == 2
-    unsent = OutboxMessage.objects.filter(sent_at__isnull=True, task_name="core.tasks.notification_email")
-    assert unsent.count() >= 2  # both organisations are told of the match, once Redis is back
-    assert Notification.objects.filter(emailed_at__isnull=True).count() == unsent.count()
+    # Both organisations are told of the match in the platform, broker or not. Since issue 11 a notice
+    # that names a youth is never e-mailed, so the request enqueues no e-mail for it.
+    assert Notification.objects.filter(kind="match").count() >= 2
+    assert not OutboxMessage.objects.filter(task_name="core.tasks.notification_email").exists()
 
 
 @pytest.mark.django_db
@@ -119,4 +120,4 @@ def test_a_page_that_sends_notifications_answers_within_a_second(
         response = web.post("/signalen/melden/", form)
     assert time.monotonic() - started < BOUND
     assert response.status_code == 302
-    assert OutboxMessage.objects.filter(sent_at__isnull=True).count() >= 2
+    assert Notification.objects.filter(kind="match").count() >= 2  # in the platform, not e-mailed

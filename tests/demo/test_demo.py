@@ -160,3 +160,15 @@ def test_the_demo_shows_the_legal_basis_informing_and_special_category_states(de
     assert CombinationRule.objects.exclude(dpia_reference="").filter(categories__code="lvb").exists()
     web.force_login(User.objects.get(username="procesregisseur"))
     assert "Kuipers" in web.get("/vroegsignalering/informeren/").content.decode()
+
+
+def test_the_demo_shows_referrals_in_every_state_a_joined_match_and_flag_priorities(demo):
+    from cases.models import Referral
+
+    outcomes = set(Referral.objects.values_list("outcome", flat=True))
+    assert outcomes == {"", "agenda", "advies", "andere_route", "niet_opgepakt"}
+    assert AgendaItem.objects.filter(referral__isnull=False, decision="").exists()
+    assert Referral.objects.filter(outcome="andere_route", route="veilig_thuis").exists()
+    assert any(m.participants.count() >= 3 for m in Match.objects.filter(followed_up_at__isnull=True))
+    assert len(set(Flag.objects.values_list("rule__priority", flat=True))) >= 2
+    assert Notification.objects.filter(kind="aanmelding-beoordeeld", youth_id__isnull=False).exists()

@@ -110,7 +110,7 @@ def _case(
 
 
 def build() -> tuple[dict[str, User], Objects]:
-    from cases.services import groups, meetings
+    from cases.services import groups, meetings, referrals
     from core.models import Notification
     from monitoring.models import Indicator
     from monitoring.periods import Period
@@ -173,6 +173,11 @@ def build() -> tuple[dict[str, User], Objects]:
         actor=ruben, youth_group=group_out, youth=milan, role="meeloper"
     )
 
+    referral_in = referrals.referral_submit(
+        actor=bas, youth=sanne, question="Graag bespreken: zorgen over thuis."
+    )
+    referral_out = referrals.referral_submit(actor=daan, youth=milan, question="Graag bespreken.")
+
     born = dt.date(2008, 7, 1)
     signal_logged(bas, first_name="Mohamed", last_name="Yilmaz", date_of_birth=born)
     signal_logged(chaima, first_name="Mohammed", last_name="Yilmaz", date_of_birth=born)
@@ -215,6 +220,8 @@ def build() -> tuple[dict[str, User], Objects]:
             "none": {"match_id": Match.objects.get(youth=milan).pk},
         },
         "flag": {"involved": {"flag_id": flag_in.pk}, "none": {"flag_id": flag_out.pk}},
+        # A referral of the persona's organisation (politie, about Sanne), and one of Halt about Milan.
+        "referral": {"involved": {"referral_id": referral_in.pk}, "none": {"referral_id": referral_out.pk}},
         "duplicate": {
             "involved": {"candidate_id": duplicate_in.pk},
             "none": {"candidate_id": duplicate_out.pk},

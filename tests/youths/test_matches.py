@@ -8,20 +8,77 @@ from youths.models import Match
 
 
 @pytest.mark.django_db
-def test_a_third_organisation_makes_a_new_match_that_names_all_others(bas, chaima, daan, shared_youth):
+def test_a_third_organisation_joins_the_open_match_and_all_are_told(bas, chaima, daan, shared_youth):
     from core.models import Notification
 
+    Notification.objects.all().delete()
     signal_logged(daan, shared_youth, category="vernieling-diefstal", description="Halt-melding.")
-    assert Match.objects.count() == 2
-    latest = Match.objects.latest("created_at")
-    assert {p.organisation for p in latest.participants.all()} == {
+    match = Match.objects.get()  # no second match: Halt joined the open one
+    assert {p.organisation for p in match.participants.all()} == {
         bas.organisation,
         chaima.organisation,
         daan.organisation,
     }
-    assert latest.participants.get(is_newcomer=True).organisation == daan.organisation
+    halt = match.participants.get(organisation=daan.organisation)
+    assert halt.is_newcomer and halt.joined_at > match.created_at
     to_halt = Notification.objects.filter(organisation=daan.organisation).get()
     assert bas.organisation.name in to_halt.text and chaima.organisation.name in to_halt.text
+    # The organisations already in the match hear who joined, and the notice names the youth.
+    to_police = Notification.objects.filter(organisation=bas.organisation).get()
+    assert daan.organisation.name in to_police.text and "Sanne de Vries" in to_police.text
+    assert to_police.youth_id == shared_youth.pk
+
+
+@pytest.mark.django_db
+def test_one_match_for_four_organisations_seen_by_all_and_settled_by_one_follow_up(
+    web, bas, chaima, daan, shared_youth
+):
+    from tests.factories import OrganisationFactory, UserFactory
+
+    gijs = UserFactory(role="partner", organisation=OrganisationFactory(name="Sociaal Wijkteam Zwolle"))
+    signal_logged(daan, shared_youth, category="vernieling-diefstal", description="Halt-melding.")
+    signal_logged(gijs, shared_youth, category="zorgen-thuis", domain="home", description="Wijkteam: zorgen.")
+    match = Match.objects.get()
+    names = [bas.organisation.name, chaima.organisation.name, daan.organisation.name, gijs.organisation.name]
+    for user in (bas, chaima, daan, gijs):
+        web.force_login(user)
+        html = web.get(f"/jongeren/{shared_youth.pk}/").content.decode()
+        assert all(name in html for name in names), user.username
+        listed = web.get("/api/v1/matches/").json()["results"]
+        assert [m["id"] for m in listed] == [match.pk]
+    web.force_login(daan)
+    prefix = f"match-{match.pk}"
+    response = web.post(
+        f"/matches/{match.pk}/opvolging/",
+        {
+            f"{prefix}-in_touch_on": timezone.localdate().isoformat(),
+            f"{prefix}-lead_organisation": bas.organisation.pk,
+        },
+    )
+    assert response.status_code == 302
+    match.refresh_from_db()
+    assert match.is_followed_up  # settled for all four
+    web.force_login(chaima)
+    assert "Opgevolgd" in web.get(f"/jongeren/{shared_youth.pk}/").content.decode()
+    # After it was settled, a newly involved organisation makes a new match.
+    school = UserFactory(role="partner", organisation=OrganisationFactory(name="Het Vechtdal College"))
+    signal_logged(school, shared_youth, category="schoolverzuim", domain="school", description="Verzuim.")
+    assert Match.objects.count() == 2
+    newest = Match.objects.get(followed_up_at__isnull=True)
+    assert newest.participants.count() == 5
+
+
+@pytest.mark.django_db
+def test_match_notifications_are_never_emailed(bas, chaima, daan, shared_youth):
+    from django.core import mail
+
+    from core.models import Notification, OutboxMessage
+
+    signal_logged(daan, shared_youth, category="vernieling-diefstal", description="Halt-melding.")
+    assert Notification.objects.filter(kind="match").count() >= 3
+    assert not OutboxMessage.objects.filter(task_name="core.tasks.notification_email").exists()
+    assert not Notification.objects.filter(emailed_at__isnull=False).exists()
+    assert mail.outbox == []
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from core.errors import DomainError
 from core.outbox import enqueue
 
 from .. import rules
-from ..models import CombinationRule, Flag, Signal, SignalCategory, Youth
+from ..models import CombinationRule, Flag, RulePriority, Signal, SignalCategory, Youth
 
 
 @transaction.atomic
@@ -33,6 +33,7 @@ def combination_rule_save(
     min_total_weight: int,
     categories: Iterable[SignalCategory],
     is_active: bool,
+    priority: int = RulePriority.NORMAL,
     evaluate: bool = True,
     dpia_reference: str = "",
 ) -> CombinationRule:
@@ -77,6 +78,8 @@ def combination_rule_save(
             field="dpia_reference",
             code="dpia_required",
         )
+    if priority not in RulePriority.values:
+        raise DomainError(_("Kies de urgentie: urgent, hoog of normaal."), field="priority")
     values = {
         "name": name,
         "description": description.strip(),
@@ -86,6 +89,7 @@ def combination_rule_save(
         "min_domains": min_domains,
         "min_total_weight": min_total_weight,
         "dpia_reference": dpia_reference,
+        "priority": priority,
         "is_active": is_active,
         "updated_at": timezone.now(),
     }

@@ -47,6 +47,7 @@ def reference_lists_load(*, actor: Actor | None) -> dict[str, int]:
                 min_total_weight=spec["min_total_weight"],
                 categories=list(SignalCategory.objects.filter(code__in=spec["categories"])),
                 is_active=True,
+                priority=spec.get("priority", 3),
                 evaluate=False,
             )
             created["rules"] += 1

@@ -29,47 +29,88 @@ def _contact_line(organisation: Organisation) -> str:
     return _("%(name)s – contact: %(details)s") % {"name": organisation.name, "details": ", ".join(details)}
 
 
+def _match_notice(
+    *, youth: Youth, organisation: Organisation, others: list[Organisation], joined: bool
+) -> str:
+    lines = [
+        _("Match over %(youth)s: een andere organisatie is nu ook betrokken.") % {"youth": youth.full_name}
+        if joined
+        else _("Match over %(youth)s: een andere organisatie is ook betrokken.") % {"youth": youth.full_name},
+        _("Betrokken bij deze match:"),
+        *(f"- {_contact_line(o)}" for o in others),
+        _(
+            "Neem contact met elkaar op en leg op het platform vast dat u contact hebt gehad en wie "
+            "het voortouw neemt; één opvolging geldt voor iedereen in de match. Wat de anderen hebben "
+            "gemeld, ziet u niet; vraag het hen zelf."
+        ),
+    ]
+    return "\n".join(lines)
+
+
 def match_record(
     *, youth: Youth, newcomers: set[int], cause: str, trigger_signal: Signal | None = None
 ) -> Match | None:
     """Record a match when two or more organisations are involved, and tell each who the others are.
 
-    The notification (in-app and e-mailed) names the other organisations and their contact persons;
-    never the youth's name and never what anyone logged.
+    One open coordination per youth: when the youth already has a match that nobody followed up yet, the
+    organisations not in it join that match (no second match), and every organisation in it hears who is
+    involved now. After the match was followed up, a new involvement makes a new match.
+
+    The notification is in the platform only (never e-mailed): it names the youth and the other
+    organisations with their contact persons, never what anyone logged.
     """
     organisations = involved_organisations(youth)
     if len(organisations) < 2:
         return None
-    match = Match.objects.create(youth=youth, cause=cause, trigger_signal=trigger_signal)
+    match = Match.objects.select_for_update().filter(youth=youth, followed_up_at__isnull=True).first()
+    now = timezone.now()
+    if match is None:
+        match = Match.objects.create(youth=youth, cause=cause, trigger_signal=trigger_signal, created_at=now)
+        present: set[int] = set()
+    else:
+        present = set(match.participants.values_list("organisation_id", flat=True))
+    joining = [org for org in organisations if org.pk not in present]
+    if not joining:
+        return match
     participants = []
-    for org in organisations:
+    for org in joining:
         # Each organisation's involvement is made known to the others on its own sharing basis.
-        participant = MatchParticipant(match=match, organisation=org, is_newcomer=org.pk in newcomers)
+        participant = MatchParticipant(
+            match=match, organisation=org, is_newcomer=org.pk in newcomers, joined_at=now
+        )
         participant.record_basis_of(org)
         participants.append(participant)
     MatchParticipant.objects.bulk_create(participants)
+    everyone = [*(o for o in organisations if o.pk in present), *joining]
+    # Organisations in the match that are no longer involved stay listed in it; they are told nothing new.
+    everyone_ids = {o.pk for o in everyone}
+    in_match = list(Organisation.objects.filter(pk__in=present - everyone_ids).order_by("name")) + everyone
     link = reverse("youths:detail", args=[youth.pk])
-    for organisation in organisations:
-        others = [o for o in organisations if o.pk != organisation.pk]
-        text = "\n".join(
-            [
-                _("Match: een andere organisatie is ook betrokken bij een jongere met wie u werkt."),
-                _("Ook betrokken:"),
-                *(f"- {_contact_line(o)}" for o in others),
-                _(
-                    "Neem contact met elkaar op en leg op het platform vast dat u contact hebt gehad en wie "
-                    "het voortouw neemt. Wat de anderen hebben gemeld, ziet u niet; vraag het hen zelf."
-                ),
-            ]
-        )
+    for organisation in everyone:
+        others = [o for o in in_match if o.pk != organisation.pk]
         notification_send(
             organisation=organisation,
             kind="match",
-            text=text,
+            text=_match_notice(youth=youth, organisation=organisation, others=others, joined=bool(present)),
             link=link,
             audience=Notification.Audience.CASE_WORK,
+            youth_id=youth.pk,
+            youth_name=youth.full_name,
         )
     return match
+
+
+def match_fold(*, into: Match, other: Match) -> Match:
+    """Fold the open match `other` into the open match `into` (two records of one youth were merged):
+    `into` keeps the organisations of both; `other` is deleted. One open match per youth stays true."""
+    present = set(into.participants.values_list("organisation_id", flat=True))
+    for participant in other.participants.all():
+        if participant.organisation_id not in present:
+            participant.match = into
+            participant.save(update_fields=["match"])
+            present.add(participant.organisation_id)
+    other.delete()
+    return into
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from ..merge import merge_steps
 from ..models import Flag, Involvement, Match, Signal, Youth, YouthMerge
 from .flags import flag_close, flags_evaluate
 from .involvement import involved_organisations
-from .matches import match_record
+from .matches import match_fold, match_record
 from .youths import VIEW_YOUTH
 
 
@@ -74,6 +74,11 @@ def youth_merge(*, actor: Actor, survivor: Youth, duplicate: Youth) -> YouthMerg
                 actor=actor, flag=flag, note=_("Samengevoegd: dezelfde regel staat al open bij de jongere.")
             )
         moved_flags = Flag.objects.filter(youth=duplicate).update(youth=survivor)
+        # One open match per youth: the duplicate's open match joins the survivor's (if it has one).
+        open_match = Match.objects.filter(youth=survivor, followed_up_at__isnull=True).first()
+        if open_match is not None:
+            for other in Match.objects.filter(youth=duplicate, followed_up_at__isnull=True):
+                match_fold(into=open_match, other=other)
         moved_matches = Match.objects.filter(youth=duplicate).update(youth=survivor)
         for field in ("gender", "district_id", "school_id", "bsn_hash"):
             if not getattr(survivor, field) and getattr(duplicate, field):

@@ -10,6 +10,7 @@ from demo.basis import demo_basis_load
 from demo.cases import demo_cases_load
 from demo.lifecycle import demo_lifecycle_load
 from demo.monitoring import demo_monitoring_load
+from demo.referrals import demo_referrals_load
 from demo.youths import demo_youths_load
 
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         youths = demo_youths_load()
         cases = demo_cases_load()
         demo_lifecycle_load()
+        demo_referrals_load()
         if demo_monitoring_load().get("skipped"):
             self.stdout.write("Monitoring-demo overgeslagen: laad eerst het plan (manage.py load_plan).")
         self.stdout.write("")
