@@ -244,9 +244,12 @@ def test_old_read_log_rows_go_and_the_rest_still_verifies_from_the_recorded_anch
     call_command("verify_logs", stdout=io.StringIO())  # starts from the recorded anchor itself
 
 
-def test_the_job_records_counts_never_content(bas, reference_lists):
+def test_the_job_records_counts_never_content(bas, reference_lists, caplog):
     _youth_born(bas, _years_before(timezone.localdate(), 23), "Ayoub")
-    retention_task()
+    with caplog.at_level("INFO", logger="pgaanpak.security"):
+        retention_task()
+    line = next(r for r in caplog.records if r.getMessage() == "retention")
+    assert getattr(line, "youths", None) == 1 and "Ayoub" not in str(line.__dict__)
     run = RetentionRun.objects.get()
     assert run.counts["youths"] == 1 and run.triggered_by == "job" and run.finished_at is not None
     assert set(run.counts) == set(KINDS)
