@@ -130,7 +130,10 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data.is_valid(raise_exception=True)
         values = data.validated_data
         closing = None
-        if values["to"] == CaseStatus.GESLOTEN:
+        ending = values["to"] == CaseStatus.NAZORG or (
+            values["to"] == CaseStatus.GESLOTEN and case.status != CaseStatus.NAZORG
+        )
+        if ending:
             closing = case_services.CaseClosing(
                 reason=values.get("closing_reason", ""),
                 perspective=values.get("outcome_perspective", ""),
@@ -138,7 +141,12 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
                 network_size=values.get("outcome_network_size"),
             )
         case = case_services.case_transition(
-            actor=acting_user(request), case=case, to=values["to"], reason=values["reason"], closing=closing
+            actor=acting_user(request),
+            case=case,
+            to=values["to"],
+            reason=values["reason"],
+            closing=closing,
+            aftercare_check_in_on=values.get("aftercare_check_in_on"),
         )
         return Response(
             CaseSerializer(case_selectors.case_get_for_user(user=request.user, case_id=case.pk)).data

@@ -9,6 +9,14 @@ projectleider in the admin: they live in a case-data app, which the beheerder ne
 """
 
 from .actions import Action
+from .casework import (
+    ActionAssessment,
+    CaseEscalation,
+    CaseHandover,
+    GroupStepSignal,
+    RiskLevel,
+    VictimInvolvement,
+)
 from .core import (
     Case,
     CaseGoal,
@@ -30,10 +38,13 @@ from .meetings import AgendaItem, Meeting
 
 __all__ = [
     "Action",
+    "ActionAssessment",
     "AgendaItem",
     "Case",
+    "CaseEscalation",
     "CaseGoal",
     "CaseGroupObjectPermission",
+    "CaseHandover",
     "CaseOrganisation",
     "CaseTransition",
     "CaseUserObjectPermission",
@@ -42,11 +53,14 @@ __all__ = [
     "FamilyLink",
     "FamilyMatchParticipant",
     "FollowUpType",
+    "GroupStepSignal",
     "LegalBasis",
     "LifeDomain",
     "Meeting",
     "Perspective",
     "Qualification",
+    "RiskLevel",
+    "VictimInvolvement",
     "YouthGroup",
     "YouthGroupMember",
     "YouthGroupOrganisation",
