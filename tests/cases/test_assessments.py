@@ -3,9 +3,8 @@ victim in a preventive Halt trajectory, as fields (pages and API), only for thos
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 from cases.catalogue import AssessmentKind, assessment_kind
 from cases.models import ActionAssessment, FollowUpType
@@ -46,7 +45,7 @@ def test_youth_protection_records_the_kansrijk_outcome_on_the_action_page(web, r
         f"/acties/{action.pk}/uitkomst/",
         {
             "instrument": "LIJ",
-            "assessed_on": dt.date.today().isoformat(),
+            "assessed_on": timezone.localdate().isoformat(),
             "risk_level": "gemiddeld",
             "outcome_note": "Inzetten op school en vrienden.",
             "lvb_screening_done": "ja",

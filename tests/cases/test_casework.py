@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from cases.lifecycle import CaseStatus
 from cases.models import Case, CaseHandover, CaseOrganisation, FollowUpType
@@ -15,7 +16,7 @@ from core.errors import DomainError
 from core.models import Notification
 from tests.cases.conftest import make_youth_with_case
 
-TODAY = dt.date.today
+TODAY = timezone.localdate
 
 
 def _closing() -> case_services.CaseClosing:
