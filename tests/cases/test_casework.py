@@ -15,6 +15,7 @@ from cases.services import core as case_services
 from core.errors import DomainError
 from core.models import Notification
 from tests.cases.conftest import make_youth_with_case
+from tests.querycount import assert_queries_flat
 
 TODAY = timezone.localdate
 
@@ -286,3 +287,25 @@ def test_the_api_puts_a_case_in_aftercare(web, ruben, case):
     )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "nazorg"
+
+
+@pytest.mark.django_db
+def test_the_caseload_needs_a_fixed_number_of_queries(web, ruben, bas, chaima, case):
+    web.force_login(ruben)
+
+    def grow() -> None:
+        for n in range(3):
+            extra = make_youth_with_case(bas, ruben, first_name=f"Extra{n}")
+            action = action_services.action_assign(
+                actor=ruben,
+                case=extra,
+                follow_up_type=FollowUpType.objects.get(code="gesprek-jongerenwerk"),
+                organisation=chaima.organisation,
+            )
+            action.due_on = TODAY() - dt.timedelta(days=1)
+            action.save(update_fields=["due_on"])
+            casework_services.case_escalate(actor=ruben, case=extra, level="zvh", reason="Zorgen")
+            other = make_youth_with_case(bas, bas, first_name=f"Ander{n}")
+            casework_services.case_handover_propose(actor=bas, case=other, to_holder=ruben, reason="Verhuisd")
+
+    assert_queries_flat(lambda: web.get("/caseload/"), grow=grow)
