@@ -34,6 +34,7 @@ from ..models import (
     AgendaItem,
     Case,
     CaseGoal,
+    CaseHandover,
     CaseOrganisation,
     CaseTransition,
     ClosingReason,
@@ -371,6 +372,19 @@ def case_transition(
         case.save(update_fields=fields)
         CaseTransition.objects.create(case=case, source=source, target=to, reason=reason, by=actor, at=now)
         if to == CaseStatus.GESLOTEN:
+            # A closed case has no procesregie to hand over and nothing escalated any more.
+            for handover in case.handovers.filter(status=CaseHandover.Status.PENDING):
+                handover.status, handover.answered_at, handover.answered_by = (
+                    CaseHandover.Status.WITHDRAWN,
+                    now,
+                    actor,
+                )
+                handover.answer_reason = str(_("De casus is gesloten."))
+                handover.save(update_fields=["status", "answered_at", "answered_by", "answer_reason"])
+            for escalation in case.escalations.filter(ended_on__isnull=True):
+                escalation.ended_on, escalation.ended_by = local_today(), actor
+                escalation.end_reason = str(_("De casus is gesloten."))
+                escalation.save(update_fields=["ended_on", "ended_by", "end_reason"])
             for role in case.organisation_roles.filter(ended_at__isnull=True).select_related("organisation"):
                 role.ended_at, role.ended_by = now, actor
                 role.save(update_fields=["ended_at", "ended_by"])

@@ -309,3 +309,17 @@ def test_the_caseload_needs_a_fixed_number_of_queries(web, ruben, bas, chaima, c
             casework_services.case_handover_propose(actor=bas, case=other, to_holder=ruben, reason="Verhuisd")
 
     assert_queries_flat(lambda: web.get("/caseload/"), grow=grow)
+
+
+@pytest.mark.django_db
+def test_closing_a_case_withdraws_a_waiting_handover_and_ends_the_escalation(ruben, bas, case):
+    handover = casework_services.case_handover_propose(actor=ruben, case=case, to_holder=bas, reason="Drukte")
+    casework_services.case_escalate(actor=ruben, case=case, level="bestuurlijk", reason="Geen voortgang")
+    case_services.case_transition(
+        actor=ruben, case=case, to=CaseStatus.GESLOTEN, reason="Verhuisd", closing=_closing()
+    )
+    handover.refresh_from_db()
+    assert handover.status == CaseHandover.Status.WITHDRAWN
+    assert not case.escalations.filter(ended_on__isnull=True).exists()
+    with pytest.raises(DomainError, match="al ingetrokken"):
+        casework_services.case_handover_answer(actor=bas, handover=handover, accept=True)
