@@ -13,10 +13,10 @@ def keep_shortlist_label_readable(apps, schema_editor):
     """The old shortlist label leaves the group; its history stays readable in the notes of step 1."""
     YouthGroup = apps.get_model("cases", "YouthGroup")
     YouthGroupStep = apps.get_model("cases", "YouthGroupStep")
-    for group in YouthGroup.objects.exclude(legacy_shortlist_label="").iterator():
+    for group in YouthGroup.objects.exclude(legacy_shortlist_label="").order_by("pk").iterator():
         label = SHORTLIST_LABELS.get(group.legacy_shortlist_label, group.legacy_shortlist_label)
         note = f"Oud shortlist-label (vóór 2023, alleen historie): {label}."
-        step = YouthGroupStep.objects.filter(youth_group=group, number=1).first()
+        step = YouthGroupStep.objects.filter(youth_group=group, number=1).order_by("pk").first()
         if step is not None:
             step.notes = f"{note}\n\n{step.notes}".strip() if step.notes else note
             step.save(update_fields=["notes"])
