@@ -291,8 +291,11 @@ def group_step(request: AuthenticatedRequest, group_id: int, number: int) -> Htt
         signals = group_selectors.member_signals_for_user(user=request.user, youth_group=group)
         initial["signals"] = [link.signal_id for link in step.signal_links.all()]
     form = group_forms.step_form(definition, request.POST or None, initial=initial, signals=signals)
+    linked_signals: list[Any] = []
     if signals is not None:
         shown = list(signals)
+        linked_ids = set(initial["signals"])
+        linked_signals = [s for s in shown if s.pk in linked_ids]
         log_reads(
             user=request.user,
             subjects=(s.youth for s in shown),
@@ -325,6 +328,7 @@ def group_step(request: AuthenticatedRequest, group_id: int, number: int) -> Htt
             "form": form,
             "can_edit": can_edit,
             "steps": STEPS,
+            "linked_signals": linked_signals,
         },
         status=400 if form.errors else 200,
     )

@@ -141,3 +141,18 @@ def test_the_old_shortlist_label_is_gone_from_form_and_api(web, group, ruben):
     web.force_login(ruben)
     assert "shortlist" not in web.get("/groepen/nieuw/").content.decode().lower()
     assert "legacy_shortlist_label" not in web.get(f"/api/v1/groups/{group.pk}/").json()
+
+
+@pytest.mark.django_db
+def test_a_partner_reads_the_linked_signals_it_may_read_on_step_one(web, group, ruben, bas, daan):
+    own = signal_logged(bas, first_name="Jesse", last_name="Visser")
+    hidden = signal_logged(daan, first_name="Lotte", last_name="Smit")
+    for signal in (own, hidden):
+        group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=signal.youth, role="kern")
+    step = group.steps.get(round=1, number=1)
+    group_services.youth_group_step_update(actor=ruben, step=step, status="bezig", signals=[own, hidden])
+    web.force_login(bas)
+    page = web.get(f"/groepen/{group.pk}/stappen/1/").content.decode()
+    assert "Gekoppelde signalen die u mag lezen" in page
+    assert "Jesse Visser" in page.split("Gekoppelde signalen")[1]
+    assert "Lotte Smit" not in page.split("Gekoppelde signalen")[1]
