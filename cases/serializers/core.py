@@ -176,3 +176,14 @@ class CaseTransitionInputSerializer(serializers.Serializer):
     outcome_network_size = serializers.IntegerField(min_value=0, max_value=100, required=False)
     # Only for aftercare (to = nazorg): the date of the check-in.
     aftercare_check_in_on = serializers.DateField(required=False)
+
+
+class CaseHandoverInputSerializer(serializers.Serializer):
+    to_holder = serializers.IntegerField(min_value=1)
+    reason = TextField(max_length=2000)
+
+
+class CaseEscalationInputSerializer(serializers.Serializer):
+    level = serializers.ChoiceField(choices=CaseEscalation.Level.choices)
+    reason = TextField(max_length=2000)
+    escalated_on = serializers.DateField(required=False, allow_null=True)

@@ -323,3 +323,29 @@ def test_closing_a_case_withdraws_a_waiting_handover_and_ends_the_escalation(rub
     assert not case.escalations.filter(ended_on__isnull=True).exists()
     with pytest.raises(DomainError, match="al ingetrokken"):
         casework_services.case_handover_answer(actor=bas, handover=handover, accept=True)
+
+
+@pytest.mark.django_db
+def test_the_api_proposes_a_handover_and_escalates(web, ruben, bas, case):
+    web.force_login(ruben)
+    response = web.post(
+        f"/api/v1/cases/{case.pk}/handover/",
+        {"to_holder": bas.pk, "reason": "De politie kent het gezin."},
+        content_type="application/json",
+    )
+    assert response.status_code == 201 and response.json()["status"] == "voorgesteld"
+    response = web.post(
+        f"/api/v1/cases/{case.pk}/escalate/",
+        {"level": "zvh", "reason": "Onveilig thuis"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201 and response.json()["escalated_on"] == TODAY().isoformat()
+    detail = web.get(f"/api/v1/cases/{case.pk}/").json()
+    assert [h["status"] for h in detail["handovers"]] == ["voorgesteld"]
+    assert [e["level"] for e in detail["escalations"]] == ["zvh"]
+    response = web.post(
+        f"/api/v1/cases/{case.pk}/escalate/",
+        {"level": "zvh", "reason": "Nog eens"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400 and response["Content-Type"].startswith("application/problem+json")
