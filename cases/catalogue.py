@@ -8,7 +8,9 @@ edited row, it only adds missing ones).
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -197,3 +199,30 @@ FOLLOW_UP_TYPES: tuple[FollowUpSeed, ...] = (
         "3.1.1",
     ),
 )
+
+
+class AssessmentKind(enum.StrEnum):
+    """Follow-up kinds whose outcome is recorded as fields (cases.ActionAssessment), not only as a note."""
+
+    KANSRIJK = "kansrijk"  # the #kansRIJK risk assessment (plan 2.1.2)
+    HALT = "halt"  # the preventive Halt trajectory (plan 2.1.3)
+
+
+# A follow-up type is one of these by its catalogue code or by the plan's intervention it carries, so a
+# type the projectleider adds in the admin for the same intervention is recognised too.
+ASSESSMENT_CODES: dict[str, AssessmentKind] = {
+    "kansrijk-risicotaxatie": AssessmentKind.KANSRIJK,
+    "halt-preventief": AssessmentKind.HALT,
+}
+ASSESSMENT_INTERVENTIONS: dict[str, AssessmentKind] = {
+    "2.1.2": AssessmentKind.KANSRIJK,
+    "2.1.3": AssessmentKind.HALT,
+}
+
+
+def assessment_kind(follow_up_type: Any) -> AssessmentKind | None:
+    """#kansRIJK, Halt or neither, for a cases.FollowUpType (its `code` and its `intervention`)."""
+    kind = ASSESSMENT_CODES.get(follow_up_type.code)
+    if kind is None and follow_up_type.intervention_id is not None:
+        kind = ASSESSMENT_INTERVENTIONS.get(follow_up_type.intervention.code)
+    return kind

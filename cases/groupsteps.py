@@ -2,7 +2,12 @@
 
 Since the 2023 revision the groepsscan by the police and the duiding of the group (its dynamics,
 roles, problems, context, hierarchy and chances) replace the old fixed shortlist labels (hinderlijk,
-overlastgevend, crimineel); those may still be recorded on a group for history only.
+overlastgevend, crimineel); the platform no longer records those (a label recorded before is kept in the
+notes of step 1 of the group's first round).
+
+The steps form a cycle: after step 6 (uitvoeren en monitoren, with its evaluation) a new round starts
+at step 1 with seven new rows, so a second groepsscan (step 2) or duiding (step 3) stands next to the
+first and never overwrites it.
 
 Each step lists the details it records. The group page renders a step's form from this table and the
 service `youth_group_step_update` accepts only these fields; a step can only be completed when its
@@ -24,7 +29,7 @@ class StepField:
     help_text: str | Promise = ""
     required: bool = False  # to complete the step
     part: str = ""  # "2A", "2B" for the two halves of step 2
-    kind: str = "text"  # "text" or "date"
+    kind: str = "text"  # "text", "date" or "number"
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,14 @@ STEPS: tuple[StepDefinition, ...] = (
                 "2A",
             ),
             StepField("groepsscan_datum", _("Datum groepsscan politie"), "", True, "2B", "date"),
+            StepField(
+                "groepsscan_omvang",
+                _("Aantal jongeren in de groepsscan"),
+                _("Hoeveel jongeren de groepsscan rekent tot de groep; zo is de ontwikkeling te meten."),
+                False,
+                "2B",
+                "number",
+            ),
             StepField(
                 "groepsscan",
                 _("Uitkomst groepsscan"),

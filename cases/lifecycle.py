@@ -1,11 +1,13 @@
 """The case status machine: which status may follow which, as a table. Pure: no database.
 
-    aangemeld → in onderzoek → plan van aanpak → in uitvoering → afgeschaald → gesloten
+    aangemeld → in onderzoek → plan van aanpak → in uitvoering → afgeschaald → (nazorg →) gesloten
 
 Besides the main line: a plan can go back to research (more is needed to know what to do), a case in
 execution back to its plan (the plan is adjusted), a scaled-down case back to execution (it goes
 wrong again), and every open case can be closed (goals reached, moved away, no cooperation) with a
-reason and the outcome. A closed case is final; a new concern opens a new case.
+reason and the outcome. A case with a plan can also end in aftercare (nazorg): the outcome is
+recorded, and the procesregie holder checks in on a set date before closing it (or scales it up again
+when it goes wrong). A closed case is final; a new concern opens a new case.
 docs/cases.md draws this table; tests/cases/test_lifecycle.py checks every pair.
 """
 
@@ -30,6 +32,7 @@ class CaseStatus(models.TextChoices):
     PLAN_VAN_AANPAK = "plan_van_aanpak", _("Plan van aanpak")
     IN_UITVOERING = "in_uitvoering", _("In uitvoering")
     AFGESCHAALD = "afgeschaald", _("Afgeschaald")
+    NAZORG = "nazorg", _("Nazorg")
     GESLOTEN = "gesloten", _("Gesloten")
 
 
@@ -53,7 +56,18 @@ TRANSITIONS: tuple[Transition, ...] = (
         Transition(source, S.GESLOTEN, _("Casus sluiten"))
         for source in (S.AANGEMELD, S.IN_ONDERZOEK, S.PLAN_VAN_AANPAK, S.IN_UITVOERING, S.AFGESCHAALD)
     ),
+    # Aftercare: the outcome is recorded and the work has ended, but the procesregie holder checks in
+    # once more (on the check-in date) before the case is truly done.
+    *(
+        Transition(source, S.NAZORG, _("Afsluiten met nazorg"))
+        for source in (S.PLAN_VAN_AANPAK, S.IN_UITVOERING, S.AFGESCHAALD)
+    ),
+    Transition(S.NAZORG, S.IN_UITVOERING, _("Weer opschalen")),
+    Transition(S.NAZORG, S.GESLOTEN, _("Nazorg afronden en sluiten")),
 )
+
+# Statuses in which the case's work is over and the outcome is recorded (closing or aftercare).
+ENDING_STATUSES: tuple[CaseStatus, ...] = (CaseStatus.NAZORG, CaseStatus.GESLOTEN)
 
 OPEN_STATUSES: tuple[CaseStatus, ...] = tuple(s for s in CaseStatus if s != CaseStatus.GESLOTEN)
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import actions as action_views
+from .views import casework as casework_views
 from .views import core as case_views
 from .views import groups as group_views
 from .views import meetings as meeting_views
@@ -75,11 +76,35 @@ urlpatterns = [
         name="case_enrolment_end",
     ),
     path("casussen/<int:case_id>/gezin/", case_views.case_family_add, name="case_family_add"),
+    path(
+        "casussen/<int:case_id>/overdracht/",
+        casework_views.case_handover_propose,
+        name="case_handover_propose",
+    ),
+    path("casussen/<int:case_id>/opschalen/", casework_views.case_escalate, name="case_escalate"),
+    path(
+        "casussen/<int:case_id>/opschaling-beeindigen/",
+        casework_views.case_escalation_end,
+        name="case_escalation_end",
+    ),
+    path(
+        "casussen/<int:case_id>/nazorg-afronden/",
+        casework_views.case_aftercare_close,
+        name="case_aftercare_close",
+    ),
+    path("caseload/", casework_views.caseload, name="caseload"),
+    path("overdrachten/<int:handover_id>/", casework_views.handover_detail, name="handover"),
+    path(
+        "overdrachten/<int:handover_id>/intrekken/",
+        casework_views.handover_withdraw,
+        name="handover_withdraw",
+    ),
     path("acties/", action_views.action_list, name="actions"),
     path("acties/<int:action_id>/", action_views.action_detail, name="action"),
     path("acties/<int:action_id>/reactie/", action_views.action_respond, name="action_respond"),
     path("acties/<int:action_id>/afronden/", action_views.action_finish, name="action_finish"),
     path("acties/<int:action_id>/opnieuw-toewijzen/", action_views.action_reassign, name="action_reassign"),
+    path("acties/<int:action_id>/uitkomst/", casework_views.action_assessment, name="action_assessment"),
     path("groepen/", group_views.group_list, name="groups"),
     path("groepen/nieuw/", group_views.group_create, name="group_create"),
     path("groepen/<int:group_id>/", group_views.group_detail, name="group"),
@@ -100,4 +125,5 @@ urlpatterns = [
         name="group_member_case",
     ),
     path("groepen/<int:group_id>/stappen/<int:number>/", group_views.group_step, name="group_step"),
+    path("groepen/<int:group_id>/nieuwe-ronde/", group_views.group_round_start, name="group_round_start"),
 ]

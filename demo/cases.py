@@ -189,7 +189,6 @@ def demo_cases_load() -> dict[str, int]:
         area="Holtenbroek, winkelcentrum en snackbar",
         coordinator=ruben,
         organisations=[organisation_of(users[u]) for u in ("politie", "jongerenwerk", "halt")],
-        legacy_shortlist_label="overlastgevend",
     )
     members = [(noah, "meeloper", 3)]
     for first, last, role, position in (("Jesse", "Visser", "kern", 1), ("Liam", "Bakker", "leider", 2)):

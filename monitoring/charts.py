@@ -26,8 +26,8 @@ from .snapshot import IndicatorRow, Snapshot
 
 # Colours that stay apart for the common forms of colour blindness (and the tables say it in words).
 DOMAIN_COLOURS = {"home": "#6a1b9a", "street": "#1f4e79", "school": "#ef6c00", "online": "#2e7d32"}
-# The open statuses of a case, from early to late (cases.lifecycle), light to dark.
-STATUS_COLOURS = ["#90caf9", "#42a5f5", "#1f4e79", "#2e7d32", "#9e9e9e"]
+# The open statuses of a case, from early to late (cases.lifecycle), light to dark; aftercare (nazorg) last.
+STATUS_COLOURS = ["#90caf9", "#42a5f5", "#1f4e79", "#2e7d32", "#9e9e9e", "#ef6c00"]
 FLAGS_COLOUR, MATCHES_COLOUR = "#c62828", "#1f4e79"
 # The month facts the dashboard's activity charts read (indicators 2.1.2 and 1.1.1).
 ACTIVITY_KEYS = ["signals_new", "flags_raised", "matches_new", "matches_followed_up_in_time", "cases_active"]

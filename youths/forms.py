@@ -241,6 +241,9 @@ class DuplicateMergeForm(StyledForm):
         },
     )
 
+    # Merging cannot be undone: the first post shows the consequences, the second (bevestigd) merges.
+    bevestigd = forms.BooleanField(label=_("Ik heb de gevolgen gelezen en voeg samen"), required=False)
+
     def __init__(self, *args: Any, candidate: DuplicateCandidate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["behouden"]).choices = [

@@ -493,7 +493,10 @@ def duplicate_list(request: AuthenticatedRequest) -> HttpResponse:
 @require_POST
 @role_required("youths.merge_youths")
 def duplicate_merge(request: AuthenticatedRequest, candidate_id: int) -> HttpResponse:
-    """The two records are one youth: the chosen one stays, the other is merged into it."""
+    """The two records are one youth: the chosen one stays, the other is merged into it.
+
+    Two steps: the user chooses the record that stays (nothing is pre-selected), sees what merging
+    means for both records, and only then confirms (`bevestigd`)."""
     candidate = selectors.duplicate_get_for_user(user=request.user, candidate_id=candidate_id)
     if candidate is None:
         raise Http404
@@ -502,6 +505,24 @@ def duplicate_merge(request: AuthenticatedRequest, candidate_id: int) -> HttpRes
         survivor, duplicate = candidate.youth_a, candidate.youth_b
         if form.cleaned_data["behouden"] == candidate.youth_b_id:
             survivor, duplicate = duplicate, survivor
+        if not form.cleaned_data["bevestigd"]:
+            log_reads(
+                user=request.user,
+                subjects=(survivor, duplicate),
+                what=_("samenvoegen van dubbele registraties bevestigen"),
+                path=request.path,
+            )
+            return render(
+                request,
+                "youths/duplicate_confirm.html",
+                {
+                    "candidate": candidate,
+                    "survivor": survivor,
+                    "duplicate": duplicate,
+                    "moving_signals": duplicate.signals.count(),
+                    "moving_involvements": duplicate.involvements.filter(ended_at__isnull=True).count(),
+                },
+            )
         merged = attempt(
             form,
             lambda: merge_services.youth_merge(actor=request.user, survivor=survivor, duplicate=duplicate),

@@ -21,16 +21,19 @@ from accounts.models import Organisation
 from core.errors import DomainError
 from core.readlog import log_read, log_reads
 
+from ..catalogue import assessment_kind
 from ..models import Action, FollowUpType
 from ..selectors import actions as action_selectors
 from ..selectors import core as case_selectors
 from ..serializers.actions import (
+    ActionAssessmentInputSerializer,
     ActionCreateSerializer,
     ActionFinishSerializer,
     ActionRespondSerializer,
     ActionSerializer,
 )
 from ..services import actions as action_services
+from ..services import casework as casework_services
 
 
 class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -160,5 +163,32 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             raise PermissionDenied
         action_services.action_finish(
             actor=acting_user(request), action=action, done=done, note=data.validated_data.get("note", "")
+        )
+        return Response(ActionSerializer(self._reload(action.pk)).data)
+
+    @extend_schema(request=ActionAssessmentInputSerializer, responses={200: ActionSerializer})
+    @route(detail=True, methods=["post"])
+    def assessment(self, request: Request, pk: str) -> Response:
+        """The receiving organisation records the #kansRIJK outcome (instrument, assessed_on, risk_level,
+        outcome_note, lvb_screening_done) or the Halt involvement (parents_involved, victim_involvement);
+        404 for an action of another kind."""
+        action = self.get_object()
+        if assessment_kind(action.follow_up_type) is None:
+            raise NotFound
+        if not action_selectors.action_can_respond(user=request.user, action=action):
+            raise PermissionDenied
+        data = ActionAssessmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        casework_services.action_assessment_record(
+            actor=acting_user(request),
+            action=action,
+            instrument=values.get("instrument", ""),
+            assessed_on=values.get("assessed_on"),
+            risk_level=values.get("risk_level", ""),
+            outcome_note=values.get("outcome_note", ""),
+            lvb_screening_done=values.get("lvb_screening_done"),
+            parents_involved=values.get("parents_involved"),
+            victim_involvement=values.get("victim_involvement", ""),
         )
         return Response(ActionSerializer(self._reload(action.pk)).data)

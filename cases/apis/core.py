@@ -27,9 +27,14 @@ from ..selectors import core as case_selectors
 from ..serializers.core import (
     CaseCreateSerializer,
     CaseDetailSerializer,
+    CaseEscalationInputSerializer,
+    CaseEscalationSerializer,
+    CaseHandoverInputSerializer,
+    CaseHandoverSerializer,
     CaseSerializer,
     CaseTransitionInputSerializer,
 )
+from ..services import casework as casework_services
 from ..services import core as case_services
 
 
@@ -130,7 +135,10 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data.is_valid(raise_exception=True)
         values = data.validated_data
         closing = None
-        if values["to"] == CaseStatus.GESLOTEN:
+        ending = values["to"] == CaseStatus.NAZORG or (
+            values["to"] == CaseStatus.GESLOTEN and case.status != CaseStatus.NAZORG
+        )
+        if ending:
             closing = case_services.CaseClosing(
                 reason=values.get("closing_reason", ""),
                 perspective=values.get("outcome_perspective", ""),
@@ -138,8 +146,53 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
                 network_size=values.get("outcome_network_size"),
             )
         case = case_services.case_transition(
-            actor=acting_user(request), case=case, to=values["to"], reason=values["reason"], closing=closing
+            actor=acting_user(request),
+            case=case,
+            to=values["to"],
+            reason=values["reason"],
+            closing=closing,
+            aftercare_check_in_on=values.get("aftercare_check_in_on"),
         )
         return Response(
             CaseSerializer(case_selectors.case_get_for_user(user=request.user, case_id=case.pk)).data
         )
+
+    def _managed(self, request: Request) -> Case:
+        case = self.get_object()
+        if not case_selectors.case_can_manage(user=request.user, case=case):
+            raise PermissionDenied
+        return case
+
+    @extend_schema(request=CaseHandoverInputSerializer, responses={201: CaseHandoverSerializer})
+    @route(detail=True, methods=["post"])
+    def handover(self, request: Request, pk: str) -> Response:
+        """Propose a warm handover of procesregie; the new holder answers in the browser
+        (`/overdrachten/{id}/`). Until then the current holder keeps procesregie."""
+        case = self._managed(request)
+        data = CaseHandoverInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        holder = case_selectors.procesregie_candidates().filter(pk=data.validated_data["to_holder"]).first()
+        if holder is None:
+            raise DomainError(_("Deze persoon kan geen procesregie hebben."), field="to_holder")
+        handover = casework_services.case_handover_propose(
+            actor=acting_user(request), case=case, to_holder=holder, reason=data.validated_data["reason"]
+        )
+        return Response(CaseHandoverSerializer(handover).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=CaseEscalationInputSerializer, responses={201: CaseEscalationSerializer})
+    @route(detail=True, methods=["post"])
+    def escalate(self, request: Request, pk: str) -> Response:
+        """Escalate the case to the Zorg- en Veiligheidshuis (`zvh`) or the administrative level
+        (`bestuurlijk`), with the reason and the date (default today)."""
+        case = self._managed(request)
+        data = CaseEscalationInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        escalation = casework_services.case_escalate(
+            actor=acting_user(request),
+            case=case,
+            level=values["level"],
+            reason=values["reason"],
+            escalated_on=values.get("escalated_on"),
+        )
+        return Response(CaseEscalationSerializer(escalation).data, status=status.HTTP_201_CREATED)

@@ -70,7 +70,12 @@ class CloseForm(StyledForm):
     reason = forms.CharField(
         label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
-    closing_reason = forms.ChoiceField(label=_("Reden van sluiten"), choices=ClosingReason.choices)
+    # No preset: the empty choice makes the user pick the reason.
+    closing_reason = forms.ChoiceField(
+        label=_("Reden van sluiten"),
+        choices=[("", _("Kies een reden"))] + list(ClosingReason.choices),
+        error_messages={"required": _("Kies de reden van sluiten.")},
+    )
     outcome_perspective = forms.ChoiceField(
         label=_("Duurzaam perspectief"), choices=Perspective.choices, widget=RadioSelect
     )
@@ -84,6 +89,28 @@ class CloseForm(StyledForm):
         min_value=0,
         max_value=100,
         help_text=_("Mensen op wie de jongere kan terugvallen (het plan vraagt er minstens 3)."),
+    )
+    aftercare_check_in_on = forms.DateField(
+        label=_("Nazorg: contact op"),
+        widget=DateInput(),
+        required=False,
+        help_text=_(
+            "Vul een datum in om de casus eerst in nazorg te zetten: u neemt op die datum nog contact op "
+            "voordat de casus echt sluit. Leeg: de casus sluit meteen."
+        ),
+    )
+
+    def __init__(self, *args: Any, aftercare: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not aftercare:  # aftercare follows a plan: not from aangemeld or in onderzoek
+            del self.fields["aftercare_check_in_on"]
+
+
+class AftercareCloseForm(StyledForm):
+    """Closing a case in aftercare: the outcome was recorded when the aftercare began."""
+
+    reason = forms.CharField(
+        label=_("Hoe ging het nazorgcontact?"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
 
 
@@ -122,7 +149,7 @@ class EnrolmentEndForm(StyledForm):
 
 class FamilyLinkForm(StyledForm):
     relation = forms.ChoiceField(label=_("Relatie"), choices=FamilyLink.Relation.choices)
-    linked_youth = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    linked_youth = forms.IntegerField(label=_("Jongere"), widget=forms.HiddenInput, required=False)
     member_name = forms.CharField(
         label=_("Roepnaam gezinslid"),
         max_length=100,

@@ -13,6 +13,7 @@ from ..models import (
     FollowUpType,
     LegalBasis,
 )
+from ..services.core import API_ONLY_ORGANISATION_KINDS
 
 
 class DateInput(forms.DateInput):
@@ -75,7 +76,14 @@ def set_queryset(form: forms.Form, name: str, queryset: Any) -> None:
 
 
 def active_organisations() -> Any:
-    return Organisation.objects.filter(is_active=True).select_related("kind").order_by("name")
+    """Organisations that can take part in casework (meetings, cases, actions, groups): active, and not
+    an API-only organisation such as the ministry, which only reads aggregated figures."""
+    return (
+        Organisation.objects.filter(is_active=True)
+        .exclude(kind__code__in=API_ONLY_ORGANISATION_KINDS)
+        .select_related("kind")
+        .order_by("name")
+    )
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):

@@ -13,7 +13,6 @@ from core.forms import CheckboxSelectMultiple, StyledForm
 
 from ..groupsteps import StepDefinition
 from ..models import (
-    YouthGroup,
     YouthGroupMember,
     YouthGroupStep,
 )
@@ -38,12 +37,6 @@ class YouthGroupForm(StyledForm):
         queryset=Organisation.objects.none(),
         widget=CheckboxSelectMultiple,
         required=False,
-    )
-    legacy_shortlist_label = forms.ChoiceField(
-        label=_("Shortlist-label (oud, alleen voor de historie)"),
-        choices=[("", _("Geen"))] + list(YouthGroup.ShortlistLabel.choices),
-        required=False,
-        help_text=_("Sinds 2023 werken de stappen met de groepsscan en de duiding."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -98,17 +91,42 @@ class StepForm(StyledForm):
         out = {}
         for f in self.definition.fields:
             value = self.cleaned_data.get(f"detail_{f.code}")
-            out[f.code] = value.isoformat() if isinstance(value, dt.date) else (value or "")
+            if isinstance(value, dt.date):
+                out[f.code] = value.isoformat()
+            elif isinstance(value, int):
+                out[f.code] = str(value)
+            else:
+                out[f.code] = value or ""
         return out
 
 
-def step_form(definition: StepDefinition, *args: Any, **kwargs: Any) -> StepForm:
-    """A StepForm with the step's detail fields (declared on a subclass, so StyledForm styles them)."""
+class SignalChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return (
+            f"{obj.observed_on:%d-%m-%Y} · {obj.youth.first_name} {obj.youth.last_name} · "
+            f"{obj.category.name} ({obj.organisation.name})"
+        )
+
+
+def step_form(definition: StepDefinition, *args: Any, signals: Any = None, **kwargs: Any) -> StepForm:
+    """A StepForm with the step's detail fields (declared on a subclass, so StyledForm styles them).
+
+    `signals`: for step 1, the members' signals the user may read, to link to the step."""
     fields: dict[str, Any] = {"definition": definition}
+    if signals is not None:
+        fields["signals"] = SignalChoiceField(
+            label=_("Signalen op het platform"),
+            queryset=signals,
+            widget=CheckboxSelectMultiple,
+            required=False,
+            help_text=_("Signalen over leden van de groep die u mag lezen."),
+        )
     for f in definition.fields:
         label = f"{f.part}: {f.label}" if f.part else str(f.label)
         if f.kind == "date":
             field: forms.Field = forms.DateField(label=label, widget=DateInput(), required=False)
+        elif f.kind == "number":
+            field = forms.IntegerField(label=label, min_value=0, max_value=10000, required=False)
         else:
             field = forms.CharField(
                 label=label, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False

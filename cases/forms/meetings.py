@@ -12,6 +12,7 @@ from core.forms import CheckboxSelectMultiple, RadioSelect, StyledForm
 
 from ..models import (
     AgendaItem,
+    Case,
     Meeting,
     YouthGroup,
 )
@@ -71,12 +72,26 @@ class AttendanceForm(StyledForm):
         set_queryset(self, "organisations", active_organisations())
 
 
+class CaseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Case) -> str:
+        youth = obj.youth
+        return f"{_('Casus')} {obj.pk}: {youth.first_name} {youth.last_name} ({obj.get_status_display()})"
+
+
 class AgendaAddForm(StyledForm):
-    case = forms.IntegerField(label=_("Casusnummer"), required=False, min_value=1)
+    """A case or a group for the agenda, chosen from the open cases and active groups the user sees."""
+
+    case = CaseChoiceField(
+        label=_("Casus"),
+        queryset=Case.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Kies een open casus uit de lijst.")},
+    )
     youth_group = forms.ModelChoiceField(label=_("Groep"), queryset=YouthGroup.objects.none(), required=False)
 
-    def __init__(self, *args: Any, groups: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, groups: Any = None, cases: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        set_queryset(self, "case", cases if cases is not None else Case.objects.none())
         set_queryset(self, "youth_group", groups if groups is not None else YouthGroup.objects.none())
 
     def clean(self) -> dict[str, Any]:

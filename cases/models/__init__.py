@@ -9,6 +9,14 @@ projectleider in the admin: they live in a case-data app, which the beheerder ne
 """
 
 from .actions import Action
+from .casework import (
+    ActionAssessment,
+    CaseEscalation,
+    CaseHandover,
+    GroupStepSignal,
+    RiskLevel,
+    VictimInvolvement,
+)
 from .core import (
     Case,
     CaseGoal,
@@ -31,10 +39,13 @@ from .referrals import Referral
 
 __all__ = [
     "Action",
+    "ActionAssessment",
     "AgendaItem",
     "Case",
+    "CaseEscalation",
     "CaseGoal",
     "CaseGroupObjectPermission",
+    "CaseHandover",
     "CaseOrganisation",
     "CaseTransition",
     "CaseUserObjectPermission",
@@ -43,12 +54,15 @@ __all__ = [
     "FamilyLink",
     "FamilyMatchParticipant",
     "FollowUpType",
+    "GroupStepSignal",
     "LegalBasis",
     "LifeDomain",
     "Meeting",
     "Perspective",
     "Qualification",
     "Referral",
+    "RiskLevel",
+    "VictimInvolvement",
     "YouthGroup",
     "YouthGroupMember",
     "YouthGroupOrganisation",

@@ -94,6 +94,9 @@ class Case(models.Model):
     # CASE_ANONYMISE_AFTER_DAYS: its texts replaced, its facts (dates, status, outcome) kept.
     retention_hold_reason = models.CharField(_("reden om langer te bewaren"), max_length=300, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    # Aftercare (nazorg): the procesregie holder checks in with the youth on this date before the case
+    # is truly closed; past it, the check-in shows as overdue on the caseload.
+    aftercare_check_in_on = models.DateField(_("nazorg: contact op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-status_changed_at", "-id"]
@@ -112,6 +115,10 @@ class Case(models.Model):
             # One open case per youth; a closed case is final and a new concern opens a new one.
             models.UniqueConstraint(
                 fields=["youth"], condition=~models.Q(status="gesloten"), name="case_one_open_per_youth"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="nazorg") | models.Q(aftercare_check_in_on__isnull=False),
+                name="case_aftercare_has_check_in",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="gesloten")

@@ -19,11 +19,6 @@ class YouthGroup(models.Model):
     Partners see a group when their organisation takes part in its approach (YouthGroupOrganisation).
     """
 
-    class ShortlistLabel(models.TextChoices):
-        HINDERLIJK = "hinderlijk", _("Hinderlijk")
-        OVERLASTGEVEND = "overlastgevend", _("Overlastgevend")
-        CRIMINEEL = "crimineel", _("Crimineel")
-
     class Status(models.TextChoices):
         ACTIVE = "actief", _("Actief")
         CLOSED = "afgesloten", _("Afgesloten")
@@ -37,13 +32,6 @@ class YouthGroup(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("wijk"),
-    )
-    legacy_shortlist_label = models.CharField(
-        _("shortlist-label (oud, alleen historie)"),
-        max_length=20,
-        choices=ShortlistLabel.choices,
-        blank=True,
-        help_text=_("Sinds 2023 werken de stappen met de groepsscan en de duiding, niet met dit label."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     coordinator = models.ForeignKey(
@@ -144,7 +132,12 @@ class YouthGroupMember(RecordedBasis):
 
 
 class YouthGroupStep(models.Model):
-    """One of the seven steps for one group. `details` holds the step's fields (cases.groupsteps)."""
+    """One of the seven steps for one group in one round. `details` holds the step's fields
+    (cases.groupsteps).
+
+    The steps form a cycle (CCV): after evaluation a new round starts with its own seven rows, so a
+    second groepsscan or duiding is stored next to the first and never overwrites it.
+    """
 
     class Status(models.TextChoices):
         NOT_STARTED = "niet_gestart", _("Niet gestart")
@@ -152,6 +145,7 @@ class YouthGroupStep(models.Model):
         COMPLETED = "afgerond", _("Afgerond")
 
     youth_group = models.ForeignKey(YouthGroup, on_delete=models.CASCADE, related_name="steps")
+    round = models.PositiveSmallIntegerField(_("ronde"), default=1)
     number = models.PositiveSmallIntegerField(_("stap"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     started_on = models.DateField(_("gestart op"), null=True, blank=True)
@@ -173,11 +167,13 @@ class YouthGroupStep(models.Model):
     )
 
     class Meta:
-        ordering = ["youth_group", "number"]
+        ordering = ["youth_group", "round", "number"]
         verbose_name = _("stap groepsaanpak")
         verbose_name_plural = _("stappen groepsaanpak")
         constraints = [
-            models.UniqueConstraint(fields=["youth_group", "number"], name="youth_group_step_unique"),
+            models.UniqueConstraint(
+                fields=["youth_group", "round", "number"], name="youth_group_step_round_unique"
+            ),
             models.CheckConstraint(
                 condition=models.Q(number__gte=1, number__lte=7), name="youth_group_step_number_range"
             ),

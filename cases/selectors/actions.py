@@ -31,7 +31,8 @@ def action_list_for_user(*, user: UserLike) -> QuerySet[Action]:
         )
     else:
         return Action.objects.none()
-    return actions.select_related("youth", "case", "follow_up_type", "organisation", "owner")
+    # `assessment`: the #kansRIJK or Halt data, one row or none (the API shows it on every action).
+    return actions.select_related("youth", "case", "follow_up_type", "organisation", "owner", "assessment")
 
 
 def action_get_for_user(*, user: UserLike, action_id: int | str) -> Action | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.access import UserLike, has_role_permission
@@ -25,6 +25,7 @@ from ..lifecycle import CaseStatus
 from ..models import (
     Action,
     Case,
+    CaseEscalation,
     CaseGroupObjectPermission,
     CaseOrganisation,
     CaseUserObjectPermission,
@@ -96,7 +97,13 @@ def case_list_for_user(*, user: UserLike, status: str = "") -> QuerySet[Case]:
             overdue_actions=Count(
                 "actions",
                 filter=Q(actions__status=Action.Status.OPEN, actions__due_on__lt=timezone.localdate()),
-            )
+            ),
+            # The active escalation (Zorg- en Veiligheidshuis or bestuurlijk), shown on the board.
+            escalation_level=Subquery(
+                CaseEscalation.objects.filter(case_id=OuterRef("pk"), ended_on__isnull=True).values("level")[
+                    :1
+                ]
+            ),
         )
         .order_by("-status_changed_at", "-id")
     )

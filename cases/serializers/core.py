@@ -15,7 +15,9 @@ from youths.models import Youth
 from ..lifecycle import CaseStatus
 from ..models import (
     Case,
+    CaseEscalation,
     CaseGoal,
+    CaseHandover,
     CaseOrganisation,
     CaseTransition,
     ClosingReason,
@@ -70,10 +72,36 @@ class FamilyLinkSerializer(serializers.ModelSerializer):
         fields = ["id", "relation", "linked_youth", "member_name"]
 
 
+class CaseHandoverSerializer(serializers.ModelSerializer):
+    from_holder = PersonField(read_only=True)
+    to_holder = PersonField(read_only=True)
+
+    class Meta:
+        model = CaseHandover
+        fields = [
+            "id",
+            "from_holder",
+            "to_holder",
+            "reason",
+            "status",
+            "proposed_at",
+            "answered_at",
+            "answer_reason",
+        ]
+
+
+class CaseEscalationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CaseEscalation
+        fields = ["id", "level", "escalated_on", "reason", "ended_on", "end_reason"]
+
+
 class CaseSerializer(serializers.ModelSerializer):
     youth = YouthRefField(read_only=True)
     procesregie_holder = PersonField(read_only=True)
     overdue_actions = serializers.IntegerField(read_only=True, required=False)
+    # The active escalation: "zvh", "bestuurlijk" or null (on the list; the detail has `escalations`).
+    escalation_level = serializers.CharField(read_only=True, required=False, allow_null=True)
 
     class Meta:
         model = Case
@@ -86,11 +114,13 @@ class CaseSerializer(serializers.ModelSerializer):
             "opened_at",
             "status_changed_at",
             "overdue_actions",
+            "escalation_level",
             "closed_at",
             "closing_reason",
             "outcome_perspective",
             "outcome_qualification",
             "outcome_network_size",
+            "aftercare_check_in_on",
         ]
 
 
@@ -101,6 +131,8 @@ class CaseDetailSerializer(CaseSerializer):
     actions = ActionSerializer(many=True, read_only=True)
     enrolments = EnrolmentSerializer(many=True, read_only=True)
     family = FamilyLinkSerializer(source="family_links", many=True, read_only=True)
+    handovers = CaseHandoverSerializer(many=True, read_only=True)
+    escalations = CaseEscalationSerializer(many=True, read_only=True)
 
     class Meta(CaseSerializer.Meta):
         fields = [
@@ -111,6 +143,8 @@ class CaseDetailSerializer(CaseSerializer):
             "actions",
             "enrolments",
             "family",
+            "handovers",
+            "escalations",
         ]
 
     @extend_schema_field(CaseOrganisationSerializer(many=True))
@@ -135,8 +169,21 @@ class CaseTransitionInputSerializer(serializers.Serializer):
         },
     )
     reason = TextField(max_length=2000)
-    # Only when closing (to = gesloten).
+    # Only when ending the work (to = nazorg, or gesloten from an open status).
     closing_reason = serializers.ChoiceField(choices=ClosingReason.choices, required=False)
     outcome_perspective = serializers.ChoiceField(choices=Perspective.choices, required=False)
     outcome_qualification = serializers.ChoiceField(choices=Qualification.choices, required=False)
     outcome_network_size = serializers.IntegerField(min_value=0, max_value=100, required=False)
+    # Only for aftercare (to = nazorg): the date of the check-in.
+    aftercare_check_in_on = serializers.DateField(required=False)
+
+
+class CaseHandoverInputSerializer(serializers.Serializer):
+    to_holder = serializers.IntegerField(min_value=1)
+    reason = TextField(max_length=2000)
+
+
+class CaseEscalationInputSerializer(serializers.Serializer):
+    level = serializers.ChoiceField(choices=CaseEscalation.Level.choices)
+    reason = TextField(max_length=2000)
+    escalated_on = serializers.DateField(required=False, allow_null=True)

@@ -48,7 +48,6 @@ class YouthGroupSerializer(serializers.ModelSerializer):
             "name",
             "area",
             "status",
-            "legacy_shortlist_label",
             "coordinator",
             "member_count",
             "updated_at",

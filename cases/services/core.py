@@ -34,6 +34,7 @@ from ..models import (
     AgendaItem,
     Case,
     CaseGoal,
+    CaseHandover,
     CaseOrganisation,
     CaseTransition,
     ClosingReason,
@@ -50,6 +51,17 @@ VIEW_ALL_CASES = "cases.view_all_cases"
 VIEW_INVOLVED_CASES = "cases.view_involved_cases"
 # Stored as the role of the procesregie holder's organisation in the case (Dutch: it is shown as is).
 PROCESREGIE_ROLE = "Procesregie"
+# Organisation kinds that only use the API for aggregated figures (the ministry, accounts.roles
+# API_ONLY_ROLES): never a meeting attendee, a case organisation or an action's receiver.
+API_ONLY_ORGANISATION_KINDS: tuple[str, ...] = ("ministerie",)
+
+
+def casework_organisation_or_error(organisation: Organisation, *, field: str) -> None:
+    if organisation.kind.code in API_ONLY_ORGANISATION_KINDS:
+        raise DomainError(
+            _("%(org)s neemt niet deel aan casuswerk en overleggen.") % {"org": organisation.name},
+            field=field,
+        )
 
 
 # --- Helpers --------------------------------------------------------------------------------------
@@ -263,53 +275,123 @@ def _closing_validated(closing: CaseClosing | None) -> CaseClosing:
     return closing
 
 
+def _work_finished_or_error(case: Case) -> None:
+    """Ending a case (closing or aftercare) waits for its open actions and its running goals."""
+    open_actions = case.actions.filter(status=Action.Status.OPEN).count()
+    if open_actions:
+        raise DomainError(
+            ngettext(
+                "Er staat nog %(n)s open actie in deze casus; rond die af of annuleer die eerst.",
+                "Er staan nog %(n)s open acties in deze casus; rond ze af of annuleer ze eerst.",
+                open_actions,
+            )
+            % {"n": open_actions},
+            field="to",
+            code="open_actions",
+        )
+    running = list(case.goals.filter(status=CaseGoal.Status.OPEN).order_by("life_domain", "id"))
+    if running:
+        raise DomainError(
+            ngettext(
+                "Er loopt nog een doel: %(goals)s. Zet het op 'bereikt' of 'niet bereikt' voordat u de "
+                "casus afsluit.",
+                "Er lopen nog %(n)s doelen: %(goals)s. Zet ze op 'bereikt' of 'niet bereikt' voordat u de "
+                "casus afsluit.",
+                len(running),
+            )
+            % {
+                "n": len(running),
+                "goals": "; ".join(f"{g.get_life_domain_display()}: {g.description}" for g in running),
+            },
+            field="to",
+            code="open_goals",
+        )
+
+
+_OUTCOME_FIELDS = [
+    "closing_reason",
+    "outcome_perspective",
+    "outcome_qualification",
+    "outcome_network_size",
+]
+
+
 @transaction.atomic
 def case_transition(
-    *, actor: Actor, case: Case, to: str, reason: str, closing: CaseClosing | None = None
+    *,
+    actor: Actor,
+    case: Case,
+    to: str,
+    reason: str,
+    closing: CaseClosing | None = None,
+    aftercare_check_in_on: dt.date | None = None,
 ) -> Case:
     """Move a case to status `to` along the table in cases.lifecycle, recording who, when and why.
 
-    Closing also records the reason and outcome, refuses while actions are open, and ends every
-    organisation's role (their access to the case and, unless a signal or an action keeps them
-    involved, to the youth).
+    Ending the work (to aftercare, or closing an open case) records the reason and outcome and refuses
+    while actions are open or goals still run. Aftercare (nazorg) also needs the check-in date; closing
+    from aftercare reuses the outcome recorded then. Closing ends every organisation's role (their
+    access to the case and, unless a signal or an action keeps them involved, to the youth). Scaling
+    up again from aftercare clears the outcome and the check-in date.
     """
     case = lock_case(case)
     transition_check(source=case.status, target=to)
     reason = text_required(reason, field="reason", message=_("Geef de reden van deze stap."), max_length=2000)
     now = timezone.now()
     fields = ["status", "status_changed_at"]
-    if to == CaseStatus.GESLOTEN:
-        closing = _closing_validated(closing)
-        open_actions = case.actions.filter(status=Action.Status.OPEN).count()
-        if open_actions:
+    from_aftercare = case.status == CaseStatus.NAZORG
+    if to == CaseStatus.NAZORG:
+        if aftercare_check_in_on is None:
+            raise DomainError(_("Geef de datum van het nazorgcontact."), field="aftercare_check_in_on")
+        if aftercare_check_in_on < local_today():
             raise DomainError(
-                ngettext(
-                    "Er staat nog %(n)s open actie in deze casus; rond die af of annuleer die eerst.",
-                    "Er staan nog %(n)s open acties in deze casus; rond ze af of annuleer ze eerst.",
-                    open_actions,
-                )
-                % {"n": open_actions},
-                field="to",
-                code="open_actions",
+                _("De datum van het nazorgcontact ligt in het verleden."), field="aftercare_check_in_on"
             )
-        case.closed_at = now
+        case.aftercare_check_in_on = aftercare_check_in_on
+        fields.append("aftercare_check_in_on")
+    if to in (CaseStatus.NAZORG, CaseStatus.GESLOTEN):
+        if from_aftercare and closing is None:
+            closing = CaseClosing(
+                reason=case.closing_reason,
+                perspective=case.outcome_perspective,
+                qualification=case.outcome_qualification,
+                network_size=case.outcome_network_size,
+            )
+        closing = _closing_validated(closing)
+        _work_finished_or_error(case)
         case.closing_reason = closing.reason
         case.outcome_perspective = closing.perspective
         case.outcome_qualification = closing.qualification
         case.outcome_network_size = closing.network_size
-        fields += [
-            "closed_at",
-            "closing_reason",
-            "outcome_perspective",
-            "outcome_qualification",
-            "outcome_network_size",
-        ]
+        fields += _OUTCOME_FIELDS
+    elif from_aftercare:
+        # Back to work: the outcome recorded for the aftercare no longer holds.
+        case.closing_reason = case.outcome_perspective = case.outcome_qualification = ""
+        case.outcome_network_size = None
+        case.aftercare_check_in_on = None
+        fields += [*_OUTCOME_FIELDS, "aftercare_check_in_on"]
+    if to == CaseStatus.GESLOTEN:
+        case.closed_at = now
+        fields.append("closed_at")
     with acting_as(actor):
         source = case.status
         case.status, case.status_changed_at = to, now
         case.save(update_fields=fields)
         CaseTransition.objects.create(case=case, source=source, target=to, reason=reason, by=actor, at=now)
         if to == CaseStatus.GESLOTEN:
+            # A closed case has no procesregie to hand over and nothing escalated any more.
+            for handover in case.handovers.filter(status=CaseHandover.Status.PENDING):
+                handover.status, handover.answered_at, handover.answered_by = (
+                    CaseHandover.Status.WITHDRAWN,
+                    now,
+                    actor,
+                )
+                handover.answer_reason = str(_("De casus is gesloten."))
+                handover.save(update_fields=["status", "answered_at", "answered_by", "answer_reason"])
+            for escalation in case.escalations.filter(ended_on__isnull=True):
+                escalation.ended_on, escalation.ended_by = local_today(), actor
+                escalation.end_reason = str(_("De casus is gesloten."))
+                escalation.save(update_fields=["ended_on", "ended_by", "end_reason"])
             for role in case.organisation_roles.filter(ended_at__isnull=True).select_related("organisation"):
                 role.ended_at, role.ended_by = now, actor
                 role.save(update_fields=["ended_at", "ended_by"])
@@ -334,6 +416,7 @@ def case_organisation_add(
     )
     if not organisation.is_active:
         raise DomainError(_("Deze organisatie is niet actief."), field="organisation")
+    casework_organisation_or_error(organisation, field="organisation")
     if case.organisation_roles.filter(organisation=organisation, ended_at__isnull=True).exists():
         raise DomainError(
             _("%(org)s is al betrokken bij deze casus.") % {"org": organisation.name}, field="organisation"

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,12 +15,13 @@ from accounts.access import Actor
 from accounts.models import Organisation, User
 from core.audit import acting_as
 from core.errors import DomainError
-from youths.models import District, Youth
+from youths.models import District, Signal, Youth
 
 from ..groupsteps import STEP_NUMBERS, StepDefinition, step_definition
 from ..lifecycle import CaseStatus
 from ..models import (
     Case,
+    GroupStepSignal,
     YouthGroup,
     YouthGroupMember,
     YouthGroupOrganisation,
@@ -39,46 +41,76 @@ def youth_group_create(
     area: str,
     coordinator: User,
     district: District | None = None,
-    legacy_shortlist_label: str = "",
     organisations: Iterable[Organisation] = (),
 ) -> YouthGroup:
     """A group with its seven steps (CCV 2023); step 1 starts today."""
     name = text_required(name, field="name", message=_("Geef de groep een naam."), max_length=200)
     area = text_required(area, field="area", message=_("Geef het gebied van de groep."), max_length=200)
-    if legacy_shortlist_label and legacy_shortlist_label not in YouthGroup.ShortlistLabel.values:
-        raise DomainError(
-            _("Kies een bestaand shortlist-label of laat het leeg."), field="legacy_shortlist_label"
-        )
     today = local_today()
     with acting_as(actor):
         group = YouthGroup.objects.create(
             name=name,
             area=area,
             district=district,
-            legacy_shortlist_label=legacy_shortlist_label,
             coordinator=coordinator,
             created_by=actor,
         )
-        YouthGroupStep.objects.bulk_create(
-            [
-                YouthGroupStep(
-                    youth_group=group,
-                    number=number,
-                    status=YouthGroupStep.Status.IN_PROGRESS
-                    if number == 1
-                    else YouthGroupStep.Status.NOT_STARTED,
-                    started_on=today if number == 1 else None,
-                    owner=coordinator if number == 1 else None,
-                )
-                for number in STEP_NUMBERS
-            ]
-        )
+        _round_create(group, round_number=1, owner=coordinator, today=today)
         orgs = {o.pk: o for o in organisations}
         if coordinator.organisation is not None:
             orgs.setdefault(coordinator.organisation.pk, coordinator.organisation)
         for organisation in orgs.values():
             YouthGroupOrganisation.objects.create(youth_group=group, organisation=organisation)
     return group
+
+
+def _round_create(group: YouthGroup, *, round_number: int, owner: User, today: dt.date) -> None:
+    YouthGroupStep.objects.bulk_create(
+        [
+            YouthGroupStep(
+                youth_group=group,
+                round=round_number,
+                number=number,
+                status=YouthGroupStep.Status.IN_PROGRESS
+                if number == 1
+                else YouthGroupStep.Status.NOT_STARTED,
+                started_on=today if number == 1 else None,
+                owner=owner if number == 1 else None,
+            )
+            for number in STEP_NUMBERS
+        ]
+    )
+
+
+def latest_round(group: YouthGroup) -> int:
+    return group.steps.aggregate(n=Max("round"))["n"] or 1
+
+
+# The step whose completion allows a new round: uitvoeren en monitoren, evaluated.
+ROUND_AFTER_STEP = 6
+
+
+@transaction.atomic
+def youth_group_round_start(*, actor: Actor, youth_group: YouthGroup) -> int:
+    """Start the next round of the cycle (CCV): seven new steps, step 1 running; the steps of earlier
+    rounds stay as they are, so a second groepsscan and duiding stand next to the first. Allowed once
+    step 6 of the current round is completed (monitored and evaluated). Returns the new round's number."""
+    group = YouthGroup.objects.select_for_update().get(pk=youth_group.pk)
+    current = latest_round(group)
+    step = group.steps.get(round=current, number=ROUND_AFTER_STEP)
+    if step.status != YouthGroupStep.Status.COMPLETED:
+        raise DomainError(
+            _("Een nieuwe ronde begint na de evaluatie: rond eerst stap %(n)s van ronde %(r)s af.")
+            % {"n": ROUND_AFTER_STEP, "r": current},
+            field="round",
+            code="round_too_early",
+        )
+    with acting_as(actor):
+        _round_create(group, round_number=current + 1, owner=group.coordinator, today=local_today())
+        group.status = YouthGroup.Status.ACTIVE
+        group.save(update_fields=["status"])
+        _touch_group(group)
+    return current + 1
 
 
 def _touch_group(group: YouthGroup) -> None:
@@ -220,12 +252,16 @@ def _step_details_validated(definition: StepDefinition, details: dict[str, Any])
                 _("Stap %(n)s kent het gegeven '%(code)s' niet.") % {"n": definition.number, "code": code},
                 field=code,
             )
-        text = str(value or "").strip()
+        text = str(value if value is not None else "").strip()
         if field.kind == "date" and text:
             try:
                 text = dt.date.fromisoformat(text).isoformat()
             except ValueError:
                 raise DomainError(_("Geef een datum als jjjj-mm-dd."), field=code) from None
+        if field.kind == "number" and text:
+            if not text.isdigit() or int(text) > 10000:
+                raise DomainError(_("Geef een heel getal van 0 of meer."), field=code)
+            text = str(int(text))
         if len(text) > 5000:
             raise DomainError(_("Maximaal 5000 tekens."), field=code)
         if text:
@@ -242,19 +278,43 @@ def youth_group_step_update(
     owner: User | None = None,
     notes: str = "",
     details: dict[str, Any] | None = None,
+    signals: Iterable[Signal] | None = None,
 ) -> YouthGroupStep:
-    """Update one step. Completing it needs its required details and the step before it completed."""
+    """Update one step of the current round. Completing it needs its required details and the step
+    before it completed. Step 1 also links platform signals of the group's members (`signals`, chosen
+    by the caller among those the user may read); steps of earlier rounds are history and stay."""
     step = (
         YouthGroupStep.objects.select_for_update(of=("self",)).select_related("youth_group").get(pk=step.pk)
     )
+    if step.round < latest_round(step.youth_group):
+        raise DomainError(
+            _("Deze stap hoort bij een eerdere ronde en blijft zoals hij is."),
+            field="status",
+            code="old_round",
+        )
     definition = step_definition(step.number)
+    signal_list = list(signals) if signals is not None else None
+    if signal_list is not None:
+        if step.number != 1 and signal_list:
+            raise DomainError(_("Signalen horen bij stap 1."), field="signals")
+        member_youths = set(step.youth_group.members.values_list("youth_id", flat=True))
+        if any(s.youth_id not in member_youths for s in signal_list):
+            raise DomainError(_("Koppel alleen signalen over leden van de groep."), field="signals")
     if status not in YouthGroupStep.Status.values:
         raise DomainError(_("Kies de status van de stap."), field="status")
     cleaned = _step_details_validated(definition, details if details is not None else step.details)
     notes = text_optional(notes, field="notes", max_length=5000)
     today = local_today()
     if status == YouthGroupStep.Status.COMPLETED:
-        missing = [str(f.label) for f in definition.fields if f.required and f.code not in cleaned]
+        linked = signal_list if signal_list is not None else list(step.signal_links.all())
+        missing = [
+            str(f.label)
+            for f in definition.fields
+            if f.required
+            and f.code not in cleaned
+            # In step 1, linked platform signals stand for the description of the shared signals.
+            and not (f.code == "signalen" and linked)
+        ]
         if missing:
             raise DomainError(
                 _("Stap %(n)s kan pas worden afgerond met: %(missing)s.")
@@ -263,7 +323,7 @@ def youth_group_step_update(
                 code="step_incomplete",
             )
         if step.number > 1:
-            previous = step.youth_group.steps.get(number=step.number - 1)
+            previous = step.youth_group.steps.get(round=step.round, number=step.number - 1)
             if previous.status != YouthGroupStep.Status.COMPLETED:
                 raise DomainError(
                     _("Rond eerst stap %(n)s af.") % {"n": previous.number}, field="status", code="step_order"
@@ -297,5 +357,16 @@ def youth_group_step_update(
                 "updated_by",
             ]
         )
+        if signal_list is not None:
+            keep = {s.pk for s in signal_list}
+            step.signal_links.exclude(signal_id__in=keep).delete()
+            present = set(step.signal_links.values_list("signal_id", flat=True))
+            GroupStepSignal.objects.bulk_create(
+                [
+                    GroupStepSignal(step=step, signal=s, added_by=actor)
+                    for s in signal_list
+                    if s.pk not in present
+                ]
+            )
         _touch_group(step.youth_group)
     return step

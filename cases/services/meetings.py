@@ -27,7 +27,14 @@ from ..models import (
     YouthGroup,
 )
 from .actions import action_assign
-from .core import case_access_sync, case_open, case_open_or_error, text_optional
+from .core import (
+    case_access_sync,
+    case_open,
+    case_open_or_error,
+    casework_organisation_or_error,
+    local_today,
+    text_optional,
+)
 
 
 @transaction.atomic
@@ -66,6 +73,8 @@ def meeting_set_attendance(
     """Who attended. The chair's organisation always attends; attendees' organisations attend too."""
     organisations = list(organisations)
     attendees = list(attendees)
+    for organisation in organisations:
+        casework_organisation_or_error(organisation, field="organisations")
     org_ids = {o.pk for o in organisations} | {p.organisation_id for p in attendees if p.organisation_id}
     if meeting.chair.organisation_id:
         org_ids.add(meeting.chair.organisation_id)
@@ -155,6 +164,20 @@ def _item_undecided_or_error(item: AgendaItem, field: str) -> None:
         raise DomainError(_("Over dit agendapunt is al besloten."), field=field)
 
 
+def _meeting_held_or_error(item: AgendaItem, field: str) -> None:
+    """Minutes and decisions are of a meeting that took place: not of one dated after today."""
+    if timezone.localdate(item.meeting.starts_at) > local_today():
+        raise DomainError(
+            _(
+                "Dit overleg staat gepland op %(date)s. Notulen en besluiten legt u vast op of na de dag "
+                "van het overleg."
+            )
+            % {"date": timezone.localdate(item.meeting.starts_at).strftime("%d-%m-%Y")},
+            field=field,
+            code="meeting_not_held",
+        )
+
+
 def _legal_basis_or_error(item: AgendaItem, field: str) -> None:
     if item.legal_basis_id is None:
         raise DomainError(
@@ -195,6 +218,7 @@ def agenda_item_record_minutes(
     absent_organisations: Iterable[Organisation] | None = None,
 ) -> AgendaItem:
     """Minutes of an item, and which attending organisations were not present for it."""
+    _meeting_held_or_error(item, "minutes")
     _legal_basis_or_error(item, "minutes")
     minutes = text_optional(minutes, field="minutes", max_length=5000)
     with acting_as(actor):
@@ -263,6 +287,7 @@ def agenda_item_decide(
         .select_related("meeting", "flag", "case", "youth")
         .get(pk=item.pk)
     )
+    _meeting_held_or_error(item, "decision")
     _legal_basis_or_error(item, "decision")
     _item_undecided_or_error(item, "decision")
     if decision not in AgendaItem.Decision.values:

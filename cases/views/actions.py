@@ -19,8 +19,10 @@ from accounts.access import AuthenticatedRequest, role_required
 from core.forms import attempt
 from core.readlog import log_read, log_reads
 
+from ..catalogue import assessment_kind
 from ..forms import actions as action_forms
-from ..models import Action
+from ..forms import casework as casework_forms
+from ..models import Action, ActionAssessment
 from ..selectors import actions as action_selectors
 from ..selectors import core as case_selectors
 from ..services import actions as action_services
@@ -79,6 +81,19 @@ def _render_action(
     log_read(
         user=user, subject=action.youth, what=_("actie %(id)s bekeken") % {"id": action.pk}, path=request.path
     )
+    # #kansRIJK and Halt: their outcome as fields, recorded by the receiving organisation.
+    kind = assessment_kind(action.follow_up_type)
+    assessment = ActionAssessment.objects.filter(action=action).first() if kind is not None else None
+    can_record = (
+        kind is not None
+        and action_selectors.action_can_respond(user=user, action=action)
+        and action.status != Action.Status.CANCELLED
+    )
+    assessment_form = None
+    if can_record and kind is not None:
+        assessment_form = bound.get("assessment") or casework_forms.assessment_form(
+            kind, initial=casework_forms.assessment_initial(assessment)
+        )
     return render(
         request,
         "cases/action_detail.html",
@@ -95,6 +110,9 @@ def _render_action(
             "youth_visible": bool(case_selectors.visible_youth_ids(user=user, youth_ids={action.youth_id})),
             "case_visible": action.case_id is not None
             and case_selectors.case_get_for_user(user=user, case_id=action.case_id) is not None,
+            "assessment_kind": kind,
+            "assessment": assessment,
+            "assessment_form": assessment_form,
         },
         status=status,
     )

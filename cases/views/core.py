@@ -7,6 +7,7 @@ posted, with status 400; success redirects back to the page (post/redirect/get).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -26,9 +27,11 @@ from core.readlog import log_read, log_reads
 from youths.selectors import youth_get_for_user
 
 from ..forms import actions as action_forms
+from ..forms import casework as casework_forms
 from ..forms import core as case_forms
-from ..lifecycle import CaseStatus, transitions_from
-from ..models import Case, CaseGoal
+from ..lifecycle import ENDING_STATUSES, CaseStatus, transitions_from
+from ..models import Case, CaseGoal, CaseHandover
+from ..selectors import casework as casework_selectors
 from ..selectors import core as case_selectors
 from ..services import actions as action_services
 from ..services import core as case_services
@@ -120,9 +123,14 @@ def _render_case(
     detail = case_selectors.case_detail(case=case)
     can_manage = case_selectors.case_can_manage(user=user, case=case) and not case.is_closed
     family_youths = [link.linked_youth for link in detail["family"] if link.linked_youth_id]
+    handovers = casework_selectors.case_handovers(case=case)
+    escalations = casework_selectors.case_escalations(case=case)
     context: dict[str, Any] = {
         "case": case,
         **detail,
+        "history": _history(detail["transitions"], handovers, escalations),
+        "pending_handover": next((h for h in handovers if h.status == CaseHandover.Status.PENDING), None),
+        "escalation": next((e for e in escalations if e.ended_on is None), None),
         "can_manage": can_manage,
         "today": timezone.localdate(),
         "overdue": [a for a in detail["actions"] if a.is_overdue],
@@ -135,11 +143,20 @@ def _render_case(
     }
     if can_manage:
         goals = case.goals.filter(status="open")
-        steps = [t for t in transitions_from(case.status) if t.target != CaseStatus.GESLOTEN]
+        # Ending the work (aftercare, closing) has its own form: it asks for the outcome.
+        steps = [t for t in transitions_from(case.status) if t.target not in ENDING_STATUSES]
+        targets = {t.target for t in transitions_from(case.status)}
+        in_aftercare = case.status == CaseStatus.NAZORG
         context.update(
             transition_form=bound.get("transition") or case_forms.TransitionForm(steps=steps),
-            can_close=any(t.target == CaseStatus.GESLOTEN for t in transitions_from(case.status)),
-            close_form=bound.get("close") or case_forms.CloseForm(),
+            can_close=CaseStatus.GESLOTEN in targets and not in_aftercare,
+            close_form=bound.get("close") or case_forms.CloseForm(aftercare=CaseStatus.NAZORG in targets),
+            in_aftercare=in_aftercare,
+            aftercare_close_form=bound.get("aftercare_close") or case_forms.AftercareCloseForm(),
+            handover_form=bound.get("handover") or casework_forms.HandoverProposeForm(),
+            escalation_form=bound.get("escalation")
+            or casework_forms.EscalationForm(initial={"escalated_on": timezone.localdate()}),
+            escalation_end_form=bound.get("escalation_end") or casework_forms.EscalationEndForm(),
             procesregie_form=bound.get("procesregie")
             or case_forms.ProcesregieForm(initial={"holder": case.procesregie_holder_id}),
             organisation_form=bound.get("organisation") or case_forms.CaseOrganisationForm(),
@@ -151,7 +168,9 @@ def _render_case(
             family_form=bound.get("family") or case_forms.FamilyLinkForm(),
             goal_statuses=CaseGoal.Status.choices,
         )
-        context["search"], context["search_results"] = youth_search(request)
+        # The family search offers neither the case's own youth nor youths already linked.
+        linked = {case.youth_id, *(y.pk for y in family_youths)}
+        context["search"], context["search_results"] = youth_search(request, exclude=linked)
     # The bound form of a refused row action (a goal's status, ending a role or an enrolment).
     context["refused_form"] = bound.get("refused")
     log_read(
@@ -164,6 +183,61 @@ def _render_case(
         path=request.path,
     )
     return render(request, "cases/case_detail.html", context, status=status)
+
+
+def _history(transitions: list[Any], handovers: list[Any], escalations: list[Any]) -> list[dict[str, Any]]:
+    """The case's timeline: status changes, handovers of procesregie and escalations, oldest first."""
+    rows: list[dict[str, Any]] = [
+        {
+            "at": t.at,
+            "what": f"{t.get_source_display()} → {t.get_target_display()}"
+            if t.source
+            else t.get_target_display(),
+            "by": t.by,
+            "reason": t.reason,
+        }
+        for t in transitions
+    ]
+    for h in handovers:
+        names = {"from": h.from_holder.get_full_name(), "to": h.to_holder.get_full_name()}
+        rows.append(
+            {
+                "at": h.proposed_at,
+                "what": _("Overdracht procesregie voorgesteld: %(from)s → %(to)s") % names,
+                "by": h.proposed_by,
+                "reason": h.reason,
+            }
+        )
+        if h.answered_at is not None:
+            rows.append(
+                {
+                    "at": h.answered_at,
+                    "what": _("Overdracht procesregie %(status)s")
+                    % {"status": str(h.get_status_display()).lower()},
+                    "by": h.answered_by,
+                    "reason": h.answer_reason,
+                }
+            )
+    for e in escalations:
+        start = timezone.make_aware(dt.datetime.combine(e.escalated_on, dt.time.min))
+        rows.append(
+            {
+                "at": start,
+                "what": _("Opgeschaald naar %(level)s") % {"level": e.get_level_display()},
+                "by": e.by,
+                "reason": e.reason,
+            }
+        )
+        if e.ended_on is not None:
+            rows.append(
+                {
+                    "at": timezone.make_aware(dt.datetime.combine(e.ended_on, dt.time.max)),
+                    "what": _("Opschaling beëindigd"),
+                    "by": e.ended_by,
+                    "reason": e.end_reason,
+                }
+            )
+    return sorted(rows, key=lambda row: row["at"])
 
 
 @role_required(case_selectors.may_use_cases)
@@ -216,11 +290,14 @@ def case_transition(request: AuthenticatedRequest, case_id: int) -> HttpResponse
 @require_POST
 @role_required(case_selectors.may_use_cases)
 def case_close(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    check_in = request.POST.get("aftercare_check_in_on", "").strip()
+
     def call(case: Case, data: dict[str, Any]) -> Case:
+        aftercare_on = data.get("aftercare_check_in_on")
         return case_services.case_transition(
             actor=request.user,
             case=case,
-            to=CaseStatus.GESLOTEN,
+            to=CaseStatus.NAZORG if aftercare_on else CaseStatus.GESLOTEN,
             reason=data["reason"],
             closing=case_services.CaseClosing(
                 reason=data["closing_reason"],
@@ -228,10 +305,17 @@ def case_close(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
                 qualification=data["outcome_qualification"],
                 network_size=data["outcome_network_size"],
             ),
+            aftercare_check_in_on=aftercare_on,
         )
 
     return _case_post(
-        request, case_id, case_forms.CloseForm, "close", call, _("De casus is gesloten."), "status"
+        request,
+        case_id,
+        case_forms.CloseForm,
+        "close",
+        call,
+        _("De casus is in nazorg gezet.") if check_in else _("De casus is gesloten."),
+        "status",
     )
 
 
@@ -423,4 +507,5 @@ def case_family_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse
         ):
             messages.success(request, _("Het gezinslid is toegevoegd."))
             return redirect(f"{case_url(case)}#gezin")
-    return _render_case(request, case, status=400, family=form)
+    # A refusal about the chosen youth (a hidden field) shows above the page, not silently.
+    return _render_case(request, case, status=400, family=form, refused=form)

@@ -52,7 +52,6 @@ def group_create(request: AuthenticatedRequest) -> HttpResponse:
                 name=data["name"],
                 area=data["area"],
                 coordinator=data["coordinator"],
-                legacy_shortlist_label=data["legacy_shortlist_label"],
                 organisations=data["organisations"],
             ),
         )
@@ -92,17 +91,19 @@ def _render_group(
     user = request.user
     detail = group_selectors.youth_group_detail(youth_group=group)
     can_manage = group_selectors.youth_group_can_manage(user=user)
-    steps = detail["steps"]
-    for step in steps:
-        step.definition = step_definition(step.number)
-        step.fields_shown = [
-            (fd, _detail_shown(fd.kind, step.details[fd.code]))
-            for fd in step.definition.fields
-            if step.details.get(fd.code)
-        ]
+    for round_steps in detail["rounds"].values():
+        for step in round_steps:
+            step.definition = step_definition(step.number)
+            step.fields_shown = [
+                (fd, _detail_shown(fd.kind, step.details[fd.code]))
+                for fd in step.definition.fields
+                if step.details.get(fd.code)
+            ]
     context: dict[str, Any] = {
         "group": group,
         **detail,
+        "development": _development(detail["rounds"]) if len(detail["rounds"]) > 1 else [],
+        "scan_history": group_selectors.group_scan_history(group),
         "can_manage": can_manage,
         "visible_youths": case_selectors.visible_youth_ids(
             user=user, youth_ids={m.youth_id for m in detail["members"]}
@@ -135,6 +136,26 @@ def _render_group(
     return render(request, "cases/group_detail.html", context, status=status)
 
 
+# The details compared round by round on the group page: the groepsscan (2) and the duiding (3).
+_DEVELOPMENT_STEPS = (2, 3)
+
+
+def _development(rounds: dict[int, list[Any]]) -> list[dict[str, Any]]:
+    """Rows of (step field, value per round) for the side-by-side view of the rounds."""
+    rows = []
+    for number in _DEVELOPMENT_STEPS:
+        definition = step_definition(number)
+        for fd in definition.fields:
+            values = []
+            for round_steps in rounds.values():
+                step = next((s for s in round_steps if s.number == number), None)
+                raw = step.details.get(fd.code, "") if step is not None else ""
+                values.append(_detail_shown(fd.kind, raw) if raw else "")
+            if any(values):
+                rows.append({"step": number, "field": fd, "values": values})
+    return rows
+
+
 @role_required(group_selectors.may_use_groups)
 def group_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     return _render_group(request, _group_or_404(request, group_id))
@@ -142,6 +163,20 @@ def group_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 
 def group_url(group: YouthGroup) -> str:
     return reverse("cases:group", args=[group.pk])
+
+
+@require_POST
+@role_required(group_selectors.may_use_groups)
+def group_round_start(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = _managed_group(request, group_id)
+    form = forms.Form(request.POST)  # no input fields: a refusal still shows like any form's
+    started = attempt(
+        form, lambda: group_services.youth_group_round_start(actor=request.user, youth_group=group)
+    )
+    if started is None:
+        return _render_group(request, group, status=400, refused=form)
+    messages.success(request, _("Ronde %(n)s van de groepsaanpak is gestart.") % {"n": started})
+    return redirect(f"{group_url(group)}#stappen")
 
 
 @require_POST
@@ -249,9 +284,24 @@ def group_step(request: AuthenticatedRequest, group_id: int, number: int) -> Htt
     can_edit = group_selectors.youth_group_can_manage(user=request.user) or step.owner_id == request.user.pk
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
-    initial = {"status": step.status, "owner": step.owner_id, "notes": step.notes}
+    initial: dict[str, Any] = {"status": step.status, "owner": step.owner_id, "notes": step.notes}
     initial.update({f"detail_{code}": value for code, value in step.details.items()})
-    form = group_forms.step_form(definition, request.POST or None, initial=initial)
+    signals = None
+    if step.number == 1:
+        signals = group_selectors.member_signals_for_user(user=request.user, youth_group=group)
+        initial["signals"] = [link.signal_id for link in step.signal_links.all()]
+    form = group_forms.step_form(definition, request.POST or None, initial=initial, signals=signals)
+    linked_signals: list[Any] = []
+    if signals is not None:
+        shown = list(signals)
+        linked_ids = set(initial["signals"])
+        linked_signals = [s for s in shown if s.pk in linked_ids]
+        log_reads(
+            user=request.user,
+            subjects=(s.youth for s in shown),
+            what=_("signalen van groepsleden (stap 1)"),
+            path=request.path,
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if attempt(
@@ -263,6 +313,7 @@ def group_step(request: AuthenticatedRequest, group_id: int, number: int) -> Htt
                 owner=data["owner"],
                 notes=data["notes"],
                 details=form.details(),
+                signals=data.get("signals") if signals is not None else None,
             ),
         ):
             messages.success(request, _("Stap %(n)s is opgeslagen.") % {"n": step.number})
@@ -277,6 +328,7 @@ def group_step(request: AuthenticatedRequest, group_id: int, number: int) -> Htt
             "form": form,
             "can_edit": can_edit,
             "steps": STEPS,
+            "linked_signals": linked_signals,
         },
         status=400 if form.errors else 200,
     )

@@ -25,6 +25,7 @@ from core.readlog import log_reads
 from ..forms import actions as action_forms
 from ..forms import fields as field_forms
 from ..forms import meetings as meeting_forms
+from ..lifecycle import OPEN_STATUSES
 from ..models import Meeting, YouthGroup
 from ..selectors import core as case_selectors
 from ..selectors import groups as group_selectors
@@ -141,11 +142,22 @@ def _render_meeting(
     }
     if can_manage:
         context["open_flags_count"] = meeting_selectors.open_flags_not_on_an_agenda().count()
-        context["agenda_form"] = agenda_form or meeting_forms.AgendaAddForm(
+        agenda_form = agenda_form or meeting_forms.AgendaAddForm(
             groups=group_selectors.youth_group_list_for_user(user=user).filter(
                 status=YouthGroup.Status.ACTIVE
-            )
+            ),
+            cases=_agenda_cases(user),
         )
+        # The case select names the youths of the open cases: load them once, and log the read.
+        open_cases = list(_agenda_cases(user))
+        field_forms.share_choices(agenda_form, {"case": open_cases})
+        log_reads(
+            user=user,
+            subjects=(c.youth for c in open_cases),
+            what=_("keuzelijst casussen voor de agenda"),
+            path=request.path,
+        )
+        context["agenda_form"] = agenda_form
         context["attendance_form"] = meeting_forms.AttendanceForm(
             initial={"organisations": context["attending"]}
         )
@@ -194,13 +206,9 @@ def agenda_from_flags(request: AuthenticatedRequest, meeting_id: int) -> HttpRes
 def agenda_add(request: AuthenticatedRequest, meeting_id: int) -> HttpResponse:
     meeting = _managed_meeting(request, meeting_id)
     groups = group_selectors.youth_group_list_for_user(user=request.user)
-    form = meeting_forms.AgendaAddForm(request.POST, groups=groups)
+    form = meeting_forms.AgendaAddForm(request.POST, groups=groups, cases=_agenda_cases(request.user))
     if form.is_valid():
-        case = None
-        if form.cleaned_data["case"]:
-            case = case_selectors.case_get_for_user(user=request.user, case_id=form.cleaned_data["case"])
-            if case is None:
-                form.add_error("case", _("Deze casus bestaat niet."))
+        case = form.cleaned_data["case"]
         if (
             not form.errors
             and attempt(
@@ -217,6 +225,11 @@ def agenda_add(request: AuthenticatedRequest, meeting_id: int) -> HttpResponse:
             messages.success(request, _("Het agendapunt is toegevoegd."))
             return redirect("cases:meeting", meeting.pk)
     return _render_meeting(request, meeting, agenda_form=form, status=400)
+
+
+def _agenda_cases(user: Any) -> Any:
+    """The open cases the user sees, for the agenda's case select (through the cases gateway)."""
+    return case_selectors.case_list_for_user(user=user).filter(status__in=OPEN_STATUSES)
 
 
 def _item_or_404(meeting: Meeting, item_id: int) -> Any:

@@ -17,7 +17,6 @@ def group(ruben, bas, case_lists):
         area="Holtenbroek, winkelcentrum",
         coordinator=ruben,
         organisations=[bas.organisation],
-        legacy_shortlist_label="overlastgevend",
     )
 
 
@@ -165,7 +164,7 @@ def test_only_the_procesregisseur_creates_groups_and_a_step_owner_updates_their_
     web.force_login(ruben)
     response = web.post(
         "/groepen/nieuw/",
-        {"name": "De Hoek", "area": "Diezerpoort", "coordinator": ruben.pk, "legacy_shortlist_label": ""},
+        {"name": "De Hoek", "area": "Diezerpoort", "coordinator": ruben.pk},
     )
     assert response.status_code == 302
     assert YouthGroup.objects.filter(name="De Hoek").exists()
@@ -186,7 +185,7 @@ def test_only_the_procesregisseur_creates_groups_and_a_step_owner_updates_their_
     assert step.details == {"groepsscan": "Zes jongeren, twee in de kern.", "groepsscan_datum": "2025-02-01"}
     html = web.get(f"/groepen/{group.pk}/").content.decode()
     assert "Zes jongeren, twee in de kern." in html
-    assert "Oud shortlist-label (alleen historie): Overlastgevend" in html
+    assert "shortlist" not in html.lower()  # the pre-2023 label is gone (issue 11)
 
 
 @pytest.mark.django_db

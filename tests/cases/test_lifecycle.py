@@ -17,6 +17,11 @@ VALID = {
     (S.IN_UITVOERING, S.AFGESCHAALD),
     (S.AFGESCHAALD, S.IN_UITVOERING),
     *((s, S.GESLOTEN) for s in OPEN_STATUSES),
+    # Aftercare (issue 11): a case with a plan ends in nazorg, then closes or scales up again.
+    (S.PLAN_VAN_AANPAK, S.NAZORG),
+    (S.IN_UITVOERING, S.NAZORG),
+    (S.AFGESCHAALD, S.NAZORG),
+    (S.NAZORG, S.IN_UITVOERING),
 }
 
 

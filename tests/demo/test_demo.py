@@ -66,7 +66,7 @@ def test_the_demo_shows_meetings_cases_actions_and_a_group(demo):
     assert Enrolment.objects.filter(case=case, intervention__code="2.1.3").exists()
     assert FamilyLink.objects.filter(case=case, linked_youth__isnull=False).exists()
     assert Notification.objects.filter(kind="gezinsmatch").exists()
-    group = YouthGroup.objects.get()
+    group = YouthGroup.objects.get(name="Groep winkelcentrum Holtenbroek")
     assert group.members.count() >= 2 and group.members.filter(case=case).exists()
     assert group.steps.filter(status="afgerond").count() == 2
 
@@ -75,7 +75,7 @@ def test_the_demo_shows_meetings_cases_actions_and_a_group(demo):
 def test_the_demo_pages_render_for_every_role(demo, web):
     meeting = Meeting.objects.get(location=DEMO_LOCATION)
     case = Case.objects.get(opened_from__meeting=meeting)
-    group = YouthGroup.objects.get()
+    group = YouthGroup.objects.get(name="Groep winkelcentrum Holtenbroek")
     for username in ("procesregisseur", "projectleider", "halt", "wijkteam", "jongerenwerk"):
         web.force_login(User.objects.get(username=username))
         for url in ("/casussen/", "/acties/", "/overleggen/", "/groepen/", f"/casussen/{case.pk}/"):

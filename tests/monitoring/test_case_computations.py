@@ -312,14 +312,15 @@ def test_the_dashboard_charts_the_open_cases_at_each_months_end_by_status(cases,
         "Plan van aanpak",
         "In uitvoering",
         "Afgeschaald",
+        "Nazorg",
     ]
     rows = {row["month"].code: row for row in response.context["case_rows"]}
     # End of January: c1 plan (since 15 Jan), c2 onderzoek. February: c1 uitvoering, c2 onderzoek, c3
     # aangemeld. March: c1 uitvoering, c4 aangemeld (c2 and c3 closed).
     assert [rows[m]["values"] for m in ("2025-01", "2025-02", "2025-03")] == [
-        [0, 1, 1, 0, 0],
-        [1, 1, 0, 1, 0],
-        [1, 0, 0, 1, 0],
+        [0, 1, 1, 0, 0, 0],
+        [1, 1, 0, 1, 0, 0],
+        [1, 0, 0, 1, 0, 0],
     ]
     assert rows["2024-12"]["total"] is None  # no fact computed for December: "–"
     page = response.content.decode()

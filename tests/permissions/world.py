@@ -144,6 +144,16 @@ def build() -> tuple[dict[str, User], Objects]:
         action_orgs=[("halt-preventief", daan)],
     )
 
+    # A handover of procesregie waiting for acceptance in each case: the partner is asked for case_in.
+    from cases.services import casework
+
+    handover_in = casework.case_handover_propose(
+        actor=ruben, case=case_in, to_holder=bas, reason="Politie kent het gezin het best."
+    )
+    handover_out = casework.case_handover_propose(
+        actor=daan, case=case_out, to_holder=gijs, reason="Minder capaciteit bij Halt."
+    )
+
     starts = timezone.now() + dt.timedelta(days=7)
     meeting_in = meetings.meeting_create(
         actor=ruben,
@@ -236,12 +246,14 @@ def build() -> tuple[dict[str, User], Objects]:
                 "row_id": row_in.pk,
                 "goal_id": goal_in.pk,
                 "enrolment_id": enrolment_in.pk,
+                "handover_id": handover_in.pk,
             },
             "none": {
                 "case_id": case_out.pk,
                 "row_id": row_out.pk,
                 "goal_id": goal_out.pk,
                 "enrolment_id": enrolment_out.pk,
+                "handover_id": handover_out.pk,
             },
         },
         "action": {

@@ -41,7 +41,13 @@ def test_the_procesregisseur_sees_possible_duplicates_and_merges_them_with_every
     html = web.get("/dubbele-registraties/").content.decode()
     assert "Mohamed Yilmaz" in html and "Mohammed Yilmaz" in html
 
+    # Choosing the survivor shows the consequences first; nothing is merged yet.
     response = web.post(f"/dubbele-registraties/{candidate.pk}/samenvoegen/", {"behouden": survivor.pk})
+    assert response.status_code == 200 and "kan niet ongedaan worden gemaakt" in response.content.decode()
+    assert Youth.objects.filter(pk=duplicate.pk).exists()
+    response = web.post(
+        f"/dubbele-registraties/{candidate.pk}/samenvoegen/", {"behouden": survivor.pk, "bevestigd": "on"}
+    )
     assert response.status_code == 302 and response["Location"] == f"/jongeren/{survivor.pk}/"
     assert not Youth.objects.filter(pk=duplicate.pk).exists()
     assert survivor.signals.count() == 2

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.accounts import DEMO_PASSWORD, demo_accounts_load
 from demo.basis import demo_basis_load
 from demo.cases import demo_cases_load
+from demo.casework import demo_casework_load
 from demo.lifecycle import demo_lifecycle_load
 from demo.monitoring import demo_monitoring_load
 from demo.referrals import demo_referrals_load
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         cases = demo_cases_load()
         demo_lifecycle_load()
         demo_referrals_load()
+        demo_casework_load()
         if demo_monitoring_load().get("skipped"):
             self.stdout.write("Monitoring-demo overgeslagen: laad eerst het plan (manage.py load_plan).")
         self.stdout.write("")
