@@ -250,7 +250,8 @@ def _remove_youths(outcome: Outcome, youth_ids: list[int]) -> None:
     links = [reverse("youths:detail", args=[pk]) for pk in youth_ids]
     links += [reverse("cases:case", args=[pk]) for pk in cases]
     links += [reverse("cases:action", args=[pk]) for pk in actions]
-    _delete_with_history(outcome, Notification.objects.filter(link__in=links))
+    # Notices that name the youth (core keeps its id and name without a foreign key) go too.
+    _delete_with_history(outcome, Notification.objects.filter(Q(link__in=links) | Q(youth_id__in=youth_ids)))
     signal_ids = list(Signal.objects.filter(youth_id__in=youth_ids).values_list("pk", flat=True))
     _delete_with_history(
         outcome, IdempotencyKey.objects.filter(scope="signals.create", object_id__in=signal_ids)

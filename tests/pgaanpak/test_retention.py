@@ -111,6 +111,7 @@ def test_everything_about_the_youth_goes_with_them_and_the_monitoring_facts_stay
     signal_ids = list(Signal.objects.filter(youth=youth).values_list("pk", flat=True))
     youth_link = f"/jongeren/{youth.pk}/"
     assert Notification.objects.filter(link=youth_link).exists()
+    assert Notification.objects.filter(youth_id=youth.pk).exists()  # match notices name the youth
     assert IdempotencyKey.objects.filter(object_id__in=signal_ids).exists()
     assert LogEntry.objects.filter(content_type__model="signal", object_pk__in=map(str, signal_ids)).exists()
 
@@ -129,6 +130,7 @@ def test_everything_about_the_youth_goes_with_them_and_the_monitoring_facts_stay
     assert not YouthGroupMember.objects.filter(youth_id=youth.pk).exists()
     assert not YouthGroupObjectPermission.objects.filter(content_object_id=youth.pk).exists()
     assert not Notification.objects.filter(link=youth_link).exists()
+    assert not Notification.objects.filter(youth_id=youth.pk).exists()
     assert not IdempotencyKey.objects.filter(object_id__in=signal_ids).exists()
     assert not LogEntry.objects.filter(
         content_type__model="signal", object_pk__in=map(str, signal_ids)
