@@ -10,5 +10,5 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = OrganisationSerializer
     permission_classes = [RolePermission.of("accounts.view_organisation")]
-    queryset = Organisation.objects.select_related("kind").order_by("name")
+    queryset = Organisation.objects.select_related("kind", "sharing_basis").order_by("name")
     filterset_fields = ["kind__code", "is_active"]

@@ -16,6 +16,7 @@ class AccountsConfig(AppConfig):
 
         auditlog.register(models.OrganisationKind)
         auditlog.register(models.Organisation)
+        auditlog.register(models.SharingBasis, mask_fields=["description"])
         # Never copy password hashes or login times into the change log.
         auditlog.register(models.User, exclude_fields=["password", "last_login"], m2m_fields={"groups"})
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="accounts.sync_roles")

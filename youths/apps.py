@@ -28,4 +28,5 @@ class YouthsConfig(AppConfig):
         auditlog.register(models.Involvement, mask_fields=["closure_reason"])
         auditlog.register(models.Match, mask_fields=["follow_up_note"])
         auditlog.register(models.Flag, mask_fields=["explanation", "closing_note"])
+        auditlog.register(models.FamilyInforming, mask_fields=["postpone_reason"])
         auditlog.register(models.CombinationRule, m2m_fields={"categories"})

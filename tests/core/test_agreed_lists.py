@@ -77,3 +77,19 @@ def test_the_beheerder_keeps_the_sharing_bases_in_the_admin_and_a_partner_cannot
     assert "Concept" in web.get("/beheer/accounts/sharingbasis/").content.decode()
     web.force_login(bas)
     assert web.get("/beheer/accounts/sharingbasis/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_organisations_api_shows_each_sharing_basis_and_whether_it_is_agreed(api, bas, politie, halt):
+    halt.sharing_basis = SharingBasis.objects.create(covenant="Convenant Halt", articles="art. 2")
+    halt.save(update_fields=["sharing_basis"])
+    rows = {r["name"]: r for r in api(bas).get("/api/v1/organisations/").json()["results"]}
+    assert rows[politie.name]["sharing_basis"]["agreement_status"] == "akkoord"
+    assert rows[halt.name]["sharing_basis"] == {
+        "covenant": "Convenant Halt",
+        "articles": "art. 2",
+        "agreement_date": None,
+        "agreement_status": "concept",
+        "agreed_by": "",
+        "agreed_on": None,
+    }

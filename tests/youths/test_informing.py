@@ -181,3 +181,18 @@ def test_the_overdue_page_needs_a_fixed_number_of_queries(web, ruben, bas, chaim
     assert_queries_flat(
         {"/vroegsignalering/informeren/": lambda: web.get("/vroegsignalering/informeren/")}, grow=grow
     )
+
+
+@pytest.mark.django_db
+def test_informing_is_in_the_change_log_without_the_reason_text(bas, shared_youth):
+    from auditlog.models import LogEntry
+
+    record = family_informing_record(
+        actor=bas,
+        youth=shared_youth,
+        postpone_reason="Informeren brengt de jongere in gevaar.",
+        look_again_on=timezone.localdate() + dt.timedelta(days=10),
+    )
+    entry = LogEntry.objects.get_for_object(record).get()
+    assert entry.actor == bas
+    assert "gevaar" not in str(entry.changes)
