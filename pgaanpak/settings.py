@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "tracks",
     "youths",
     "cases",
+    "privacy",
     "monitoring",
     # The project package itself, for the project-level `setup` command.
     "pgaanpak",

@@ -49,6 +49,7 @@ def personas() -> dict[str, User]:
             username="hanna", role="ministerie", organisation=_org("Ministerie van JenV", "ministerie")
         ),
         "bert": UserFactory(username="bert", role="beheerder", organisation=gemeente),
+        "femke": UserFactory(username="femke", role="privacyfunctionaris", organisation=gemeente),
     }
 
 
