@@ -380,6 +380,7 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "cases.lifecycle.CaseStatus",
         "YouthGroupStatusEnum": "cases.models.groups.YouthGroup.Status",
         "MeetingKindEnum": "cases.models.meetings.Meeting.Kind",
+        "DataSubjectRequestKindEnum": "privacy.models.DataSubjectRequest.Kind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -8,6 +8,8 @@ seen from the personas of tests/conftest.py:
   and politie are both involved.
 - Milan (youth "none"): only Halt (daan) and the Sociaal Wijkteam (gijs) logged; his case has procesregie
   at Halt. Neither the Gemeente nor politie is involved.
+- A data-subject request about Sanne (object "request"), recorded by the privacyfunctionaris (femke): her
+  export is reachable for femke, Milan's is not (no request about him).
 
 `objects[type][relation]` holds the URL arguments of the object in that relation.
 """
@@ -182,6 +184,12 @@ def build() -> tuple[dict[str, User], Objects]:
     duplicate_in = DuplicateCandidate.objects.get(youth_a__last_name="Yilmaz")
     duplicate_out = DuplicateCandidate.objects.get(youth_a__last_name="Demir")
 
+    from privacy.services import request_record
+
+    data_subject_request = request_record(
+        actor=p["femke"], kind="inzage", youth=sanne, received_on=timezone.localdate(), requester="Sanne zelf"
+    )
+
     report = report_make(actor=p["petra"], period=Period.parse("2025-Q1"))
     indicator = Indicator.objects.order_by("code").first()
     assert indicator is not None
@@ -248,5 +256,6 @@ def build() -> tuple[dict[str, User], Objects]:
             "none": {"group_id": group_out.pk, "member_id": member_out.pk, "number": 1},
         },
         "notification": {"own": notification(politie), "other": notification(halt)},
+        "request": {"-": {"request_id": data_subject_request.pk}},
     }
     return p, objects
