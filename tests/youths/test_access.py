@@ -229,7 +229,7 @@ def test_the_partner_role_holds_no_global_view_permission_on_youths(bas):
             "codename", flat=True
         )
     )
-    assert "view_youth" not in codes and "view_signal" not in codes and "view_all_youths" not in codes
+    assert "view_youth" not in codes and "view_signal" not in codes and "view_grounded_youths" not in codes
 
 
 @pytest.mark.django_db

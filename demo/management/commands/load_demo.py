@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.accounts import DEMO_PASSWORD, demo_accounts_load
 from demo.cases import demo_cases_load
 from demo.monitoring import demo_monitoring_load
+from demo.needtoknow import demo_needtoknow_load
 from demo.youths import demo_youths_load
 
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         # figures are computed from the others.
         youths = demo_youths_load()
         cases = demo_cases_load()
+        users.append(demo_needtoknow_load()["user"])
         if demo_monitoring_load().get("skipped"):
             self.stdout.write("Monitoring-demo overgeslagen: laad eerst het plan (manage.py load_plan).")
         self.stdout.write("")
