@@ -8,6 +8,8 @@ seen from the personas of tests/conftest.py:
   and politie are both involved.
 - Milan (youth "none"): only Halt (daan) and the Sociaal Wijkteam (gijs) logged; his case has procesregie
   at Halt. Neither the Gemeente nor politie is involved.
+- Noor (youth "noground"): one signal of politie and nothing else, so no need-to-know ground holds for
+  the procesregisseur (404), while politie (bas) is involved (200).
 - A data-subject request about Sanne (object "request"), recorded by the privacyfunctionaris (femke): her
   export is reachable for femke, Milan's is not (no request about him).
 
@@ -190,6 +192,9 @@ def build() -> tuple[dict[str, User], Objects]:
         actor=p["femke"], kind="inzage", youth=sanne, received_on=timezone.localdate(), requester="Sanne zelf"
     )
 
+    # Noor (youth "noground"): one signal of politie, nothing else: no need-to-know ground for ruben.
+    noor = signal_logged(bas, first_name="Noor", last_name="Jansen", date_of_birth=dt.date(2010, 3, 4)).youth
+
     report = report_make(actor=p["petra"], period=Period.parse("2025-Q1"))
     indicator = Indicator.objects.order_by("code").first()
     assert indicator is not None
@@ -213,7 +218,11 @@ def build() -> tuple[dict[str, User], Objects]:
     }
     objects: Objects = {
         "-": {"-": fixed},
-        "youth": {"involved": {"youth_id": sanne.pk}, "none": {"youth_id": milan.pk}},
+        "youth": {
+            "involved": {"youth_id": sanne.pk},
+            "none": {"youth_id": milan.pk},
+            "noground": {"youth_id": noor.pk},
+        },
         "signal": {
             "own": {"signal_id": own_signal.pk},
             "other": {"signal_id": other_signal.pk},
