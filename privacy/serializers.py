@@ -6,6 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from core.api import TextField
+
 from .models import DataSubjectRequest, RequestRouting
 
 
@@ -47,8 +49,8 @@ class DataSubjectRequestSerializer(serializers.ModelSerializer[DataSubjectReques
 class DataSubjectRequestCreateSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=DataSubjectRequest.Kind.choices)
     received_on = serializers.DateField()
-    requester = serializers.CharField(max_length=300)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
-    youth_first_name = serializers.CharField(max_length=100)
-    youth_last_name = serializers.CharField(max_length=100)
+    requester = TextField(max_length=300)
+    description = TextField(required=False, allow_blank=True, default="")
+    youth_first_name = TextField(max_length=100)
+    youth_last_name = TextField(max_length=100)
     youth_date_of_birth = serializers.DateField()
