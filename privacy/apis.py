@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView
+from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -52,7 +52,7 @@ class YouthExportView(APIView):
         return Response(youth_export(youth))
 
 
-class DataSubjectRequestListView(GenericAPIView[Any]):
+class DataSubjectRequestListView(ListAPIView[Any]):
     """Requests for access, rectification, erasure and objection: open first, earliest deadline first, each
     with `overdue`. POST records a new one (the youth is found by name and date of birth)."""
 
@@ -67,10 +67,6 @@ class DataSubjectRequestListView(GenericAPIView[Any]):
         return selectors.request_list_for_user(
             user=self.request.user, status=self.request.query_params.get("status", "")
         )
-
-    def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(request=DataSubjectRequestCreateSerializer, responses=DataSubjectRequestSerializer)
     def post(self, request: Request) -> Response:
