@@ -134,6 +134,7 @@ class Role(models.TextChoices):
     PARTNER = "partner", _("Partner")
     MINISTERIE = "ministerie", _("Ministerie")
     BEHEERDER = "beheerder", _("Beheerder")
+    PRIVACYFUNCTIONARIS = "privacyfunctionaris", _("Privacyfunctionaris")
 
 
 class User(AbstractUser):

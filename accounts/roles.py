@@ -1,4 +1,4 @@
-"""The five roles of the product as real permissions.
+"""The six roles of the product as real permissions.
 
 Each role is a Django group with exactly the permissions listed here; `sync_roles` makes the groups
 match this table after every migrate. Later features add their permissions to this table.
@@ -17,7 +17,7 @@ from .models import Role
 
 # Apps whose models hold personal or case data. The beheerder never gets a permission on them
 # (tests/accounts/test_roles.py enforces it for every model these apps ever get).
-CASE_DATA_APPS = ("cases", "youths")
+CASE_DATA_APPS = ("cases", "youths", "privacy")
 
 # Managed lists that live in a case-data app but hold no personal data: the beheerder maintains them
 # (domain.md: "reference lists"). They are the only exception to the rule above, and the test checks
@@ -139,8 +139,9 @@ _YOUTH_LISTS_READ = [
     "youths.view_combinationrule",
 ]
 
-# Which youths a user sees is decided by the access gateway (youths/selectors.py): `view_all_youths`
-# for everyone, `view_involved_youths` for those its organisation is involved with (object permissions).
+# Which youths a user sees is decided by the access gateway (youths/selectors.py): `view_grounded_youths`
+# for those a need-to-know ground covers (youths/grounds.py), `view_involved_youths` for those its
+# organisation is involved with (object permissions).
 _PARTNER_YOUTHS = [
     "youths.view_involved_youths",
     "youths.add_signal",
@@ -151,7 +152,7 @@ _PARTNER_YOUTHS = [
     "youths.change_familyinforming",
 ]
 
-_ALL_YOUTHS_READ = ["youths.view_all_youths", "youths.view_flag"]
+_GROUNDED_YOUTHS_READ = ["youths.view_grounded_youths", "youths.view_flag"]
 
 _REFERENCE_LISTS_MANAGE = [
     "youths.view_district",
@@ -183,7 +184,8 @@ _CASE_LISTS_MANAGE = [
 ]
 
 # Meetings, cases, actions and groups. The *_all_* permissions let the access gateway (cases.selectors)
-# show everything; a partner sees only what its organisation is involved in or attended.
+# show everything (the procesregisseur: each of them is itself a need-to-know ground for its youth); a
+# partner sees only what its organisation is involved in or attended.
 _CASES_READ_ALL = [
     "cases.view_all_referrals",
     "cases.view_all_cases",
@@ -209,25 +211,36 @@ _CASES_PARTNER = [
 # cases (core.selectors.notification_list_for_user); tests/accounts/test_roles.py keeps the two in step.
 _CASE_NOTIFICATIONS = ["core.receive_case_notifications"]
 
+# The privacyfunctionaris (issue 10): data-subject requests, the export of everything about one youth,
+# the read log and the access review. No youth page, case or meeting by role: it reaches one youth's data
+# only through the export and the read log of the request it handles (docs/privacy-rights.md).
+_PRIVACY_OFFICE = [
+    "youths.view_youth_readlog",
+    "privacy.export_youth_data",
+    "privacy.view_datasubjectrequest",
+    "privacy.add_datasubjectrequest",
+    "privacy.change_datasubjectrequest",
+    "privacy.view_accessreview",
+    "privacy.add_accessreview",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
+    # Steers on aggregates: no youth, signal, case, meeting or group by role (need-to-know, issue 10),
+    # and no read log (that is the privacyfunctionaris'). The combination rules hold no personal data.
     Role.PROJECTLEIDER: _PROGRAMME_READ
     + _PROGRAMME_MANAGE
     + _MONITORING_READ
     + _MONITORING_MANAGE
     + _YOUTH_LISTS_READ
-    + _ALL_YOUTHS_READ
     + [
-        "youths.view_youth_readlog",
         "youths.add_combinationrule",
         "youths.change_combinationrule",
     ]
-    + _CASE_LISTS_MANAGE
-    + _CASES_READ_ALL
-    + _CASE_NOTIFICATIONS,
+    + _CASE_LISTS_MANAGE,
     Role.PROCESREGISSEUR: _PROGRAMME_READ
     + _MONITORING_READ
     + _YOUTH_LISTS_READ
-    + _ALL_YOUTHS_READ
+    + _GROUNDED_YOUTHS_READ
     + ["youths.merge_youths", "youths.change_match", "youths.change_flag"]
     + _CASE_LISTS_READ
     + _CASES_READ_ALL
@@ -252,6 +265,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _SECOND_FACTOR_RESET
     + _REFERENCE_LISTS_MANAGE
     + _CASE_LISTS_MANAGE,
+    Role.PRIVACYFUNCTIONARIS: _PROGRAMME_READ + _PRIVACY_OFFICE,
 }
 
 # Roles that use the Django admin (for managed lists and accounts).
@@ -266,14 +280,16 @@ API_ONLY_ROLES = {Role.MINISTERIE}
 MANAGE_USERS_PERMISSION = "accounts.change_user"
 # Roles that only a superuser (an operator) gives or takes away: the projectleider is told of every role
 # change, so whoever could make or unmake one could silence that watch.
-SUPERUSER_ONLY_ROLES = {Role.PROJECTLEIDER}
+# The privacyfunctionaris likewise: it reviews who has which role, the beheerder's grants included (the
+# access review); a beheerder who could make or unmake one could choose its own reviewer.
+SUPERUSER_ONLY_ROLES = {Role.PROJECTLEIDER, Role.PRIVACYFUNCTIONARIS}
 
 
 def grantable_roles(actor: Any) -> set[Role]:
     """The roles `actor` may give to another user. Nobody may give any role to itself (the service checks).
 
     A superuser (an operator): every role. A user whose role holds `accounts.change_user` (the beheerder):
-    every role except the projectleider's. Anyone else: none.
+    every role except the projectleider's and the privacyfunctionaris'. Anyone else: none.
     """
     from .access import has_role_permission
 

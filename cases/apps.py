@@ -7,11 +7,19 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
 
+        from youths.grounds import register_ground
         from youths.merge import register_merge_step
 
-        from . import models
+        from . import grounds, models
         from .services.merge import youth_case_data_move
+
+        # Need-to-know grounds of the procesregisseur (youths/grounds.py, docs/privacy-rights.md).
+        register_ground("agenda_item", _("op de agenda van een overleg"), grounds.agenda_youth_ids)
+        register_ground("case", _("in een casus"), grounds.case_youth_ids)
+        register_ground("group", _("lid van een jeugdgroep"), grounds.group_youth_ids)
+        register_ground("referral", _("verzoek tot bespreking van een partner"), grounds.referral_youth_ids)
 
         # A merge of two youth records carries the cases app's records about the duplicate along.
         register_merge_step("case_data", youth_case_data_move)

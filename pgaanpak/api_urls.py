@@ -18,6 +18,7 @@ from cases.apis.lists import FollowUpTypeViewSet
 from cases.apis.meetings import MeetingViewSet
 from cases.apis.referrals import ReferralViewSet
 from monitoring.apis import InterventionFiguresView, MeasurementEntryView, ReportViewSet
+from privacy.apis import DataSubjectRequestListView, YouthExportView
 from tracks.apis import InterventionViewSet, TrackViewSet
 from youths.apis import FlagViewSet, MatchViewSet, SignalCategoryViewSet, SignalViewSet, YouthViewSet
 
@@ -58,6 +59,9 @@ urlpatterns = [
         name="monitoring-interventions",
     ),
     path("monitoring/measurements/", MeasurementEntryView.as_view(), name="monitoring-measurements"),
+    # The data subject's right of access (issue 10): everything about one youth, for the privacyfunctionaris.
+    path("youths/<int:youth_id>/export/", YouthExportView.as_view(), name="youth-export"),
+    path("privacy/requests/", DataSubjectRequestListView.as_view(), name="privacy-request-list"),
     # The documentation pages keep script-src 'self' (the split view serves Swagger UI's start script as
     # a file), but Swagger UI and Redoc write <style> elements and Redoc searches in a blob: worker.
     # These pages show the API's description, never personal data.

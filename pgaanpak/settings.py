@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "tracks",
     "youths",
     "cases",
+    "privacy",
     "monitoring",
     # The project package itself, for the project-level `setup` command.
     "pgaanpak",
@@ -409,6 +410,7 @@ SPECTACULAR_SETTINGS = {
         "MeetingKindEnum": "cases.models.meetings.Meeting.Kind",
         # Signals (domain) and referrals (domains of concern) share the list of domains.
         "DomainEnum": "youths.models.Domain",
+        "DataSubjectRequestKindEnum": "privacy.models.DataSubjectRequest.Kind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

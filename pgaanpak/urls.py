@@ -23,5 +23,6 @@ urlpatterns = [
     path("meldingen/", include("accounts.notification_urls")),
     path("", include("youths.urls")),
     path("", include("cases.urls")),
+    path("", include("privacy.urls")),
     path("", include("tracks.urls")),
 ]

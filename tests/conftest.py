@@ -96,6 +96,12 @@ def bert(gemeente) -> User:
 
 
 @pytest.fixture
+def femke(gemeente) -> User:
+    """The privacyfunctionaris: data-subject requests, the read log, the access review."""
+    return UserFactory(username="femke", role="privacyfunctionaris", organisation=gemeente)
+
+
+@pytest.fixture
 def web():
     """A browser-like client; log in with web.force_login(persona), which also passes the second factor
     (tests.clients.VerifiedClient). `web.login(...)` does the password step only."""

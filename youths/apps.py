@@ -7,8 +7,14 @@ class YouthsConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.utils.translation import gettext_lazy as _
 
         from . import models
+        from .grounds import duplicate_youth_ids, flagged_youth_ids, register_ground
+
+        # Need-to-know grounds of the lead roles (youths/grounds.py); the cases app adds its own.
+        register_ground("flag", _("op de lijst voor het overleg (signalering)"), flagged_youth_ids)
+        register_ground("duplicate", _("mogelijke dubbele registratie te beoordelen"), duplicate_youth_ids)
 
         # Every change to personal data and to the managed lists is audited. The keys used for matching
         # are left out of the log: they are derived, and the BSN hash must not spread further.

@@ -87,7 +87,7 @@ class Youth(models.Model):
         verbose_name = _("jongere")
         verbose_name_plural = _("jongeren")
         permissions = [
-            ("view_all_youths", _("Alle jongeren en signalen inzien")),
+            ("view_grounded_youths", _("Jongeren en signalen inzien waarvoor een grond is (need-to-know)")),
             ("view_involved_youths", _("Jongeren inzien waarbij de eigen organisatie betrokken is")),
             ("merge_youths", _("Dubbel geregistreerde jongeren samenvoegen")),
             ("view_youth_readlog", _("Leeslog van een jongere inzien")),

@@ -3,7 +3,9 @@
 Every HTML view, API endpoint and job gets youths and what hangs off them through the `*_for_user`
 functions here, and through nothing else. The rules (docs/signals.md):
 
-- `youths.view_all_youths` (procesregisseur, projectleider): every youth and every signal in full.
+- `youths.view_grounded_youths` (procesregisseur): the youths for which a need-to-know ground holds
+  (a flag, agenda item, case, group membership, duplicate to resolve, ...: youths/grounds.py), with
+  every signal about them in full. The projectleider reads no youth by role (docs/privacy-rights.md).
 - `youths.view_involved_youths` (partner): only youths its organisation holds the object permission
   `youths.view_youth` on (granted while it is involved); its own organisation's signals in full, of other
   organisations' signals only which organisation, when and in which domain.
@@ -40,6 +42,7 @@ from accounts.access import has_role_permission
 from core.models import ReadLogEntry
 from core.readlog import read_log_for
 
+from .grounds import ground_condition
 from .identity import normalise_name
 from .models import (
     CombinationRule,
@@ -57,17 +60,19 @@ from .models import (
     YouthUserObjectPermission,
 )
 
-VIEW_ALL = "youths.view_all_youths"
+VIEW_GROUNDED = "youths.view_grounded_youths"
 VIEW_INVOLVED = "youths.view_involved_youths"
+VIEW_READLOG = "youths.view_youth_readlog"
 
 
-def sees_all_youths(user: Any) -> bool:
-    return has_role_permission(user, VIEW_ALL)
+def reads_by_ground(user: Any) -> bool:
+    """A lead role: reads the youths a need-to-know ground covers, and their signals in full."""
+    return has_role_permission(user, VIEW_GROUNDED)
 
 
 def may_use_youth_pages(user: Any) -> bool:
     """Whether the youth pages and endpoints are for this user at all (else: 403, not an empty list)."""
-    return sees_all_youths(user) or (
+    return reads_by_ground(user) or (
         has_role_permission(user, VIEW_INVOLVED) and user.organisation_id is not None
     )
 
@@ -100,8 +105,8 @@ def _object_permission_condition(user: Any) -> Q:
 
 
 def _youths_in_reach(user: Any) -> QuerySet[Youth]:
-    if sees_all_youths(user):
-        return Youth.objects.all()
+    if reads_by_ground(user):
+        return Youth.objects.filter(ground_condition(user))
     if not has_role_permission(user, VIEW_INVOLVED) or user.organisation_id is None:
         return Youth.objects.none()
     return Youth.objects.filter(_object_permission_condition(user))
@@ -124,7 +129,7 @@ def youth_list_for_user(*, user: Any, search: str = "") -> QuerySet[Youth]:
     signals per request; page it with a cursor (core.api.CursorPagination), not a count.
     """
     youths = _youths_in_reach(user)
-    if sees_all_youths(user):
+    if reads_by_ground(user):
         youths = youths.annotate(activity_at=F("last_activity_at"))
     else:
         youths = youths.filter(
@@ -140,7 +145,7 @@ def _signal_visibility(user: Any, signals: QuerySet[Signal]) -> QuerySet[Signal]
     """Annotate `full_access`: True where the user may see category and text; hide others' withdrawals.
     An expired signal is shown to nobody (it only still counts in monitoring until retention removes it)."""
     signals = signals.filter(expired_at__isnull=True)
-    if sees_all_youths(user):
+    if reads_by_ground(user):
         return signals.annotate(full_access=Value(True, output_field=BooleanField()))
     own = Q(organisation_id=user.organisation_id)
     return signals.filter(own | Q(withdrawn_at__isnull=True)).annotate(
@@ -158,8 +163,9 @@ def signal_list_for_user(
     signals = Signal.objects.all()
     if youth is not None:
         signals = signals.filter(youth=youth)  # the caller got `youth` from the gateway
-    elif not sees_all_youths(user):
-        # Also for its own signals: after its last one was withdrawn, the youth is out of reach. Its own
+    else:
+        # Also for its own signals: after its last one was withdrawn, the youth is out of reach (for a lead
+        # role, so are the youths without a need-to-know ground). Its own
         # closed signals stay in its list until they expire, also when its involvement ended (the
         # Verwijsindex keeps a closed signal visible to its own organisation; docs/signals.md).
         own_closed = Q(
@@ -218,17 +224,16 @@ def involvement_list_for_youth(*, youth: Youth) -> QuerySet[Involvement]:
 def match_list_for_user(
     *, user: Any, youth: Youth | None = None, overdue_before: Any = None
 ) -> QuerySet[Match]:
-    """Matches the user may see: all for `view_all_youths`; for a partner, those its organisation took
-    part in, about youths still in its reach. `overdue_before`: only those not followed up since then."""
+    """Matches the user may see, about youths in its reach: for a lead role all of them; for a partner,
+    those its organisation took part in. `overdue_before`: only those not followed up since then."""
     if not may_use_youth_pages(user):
         return Match.objects.none()
-    matches = Match.objects.all()
-    if not sees_all_youths(user):
+    matches = Match.objects.filter(youth__in=_youths_in_reach(user))
+    if not reads_by_ground(user):
         matches = matches.filter(
             Exists(
                 MatchParticipant.objects.filter(match=OuterRef("pk"), organisation_id=user.organisation_id)
             ),
-            youth__in=_youths_in_reach(user),
         )
     if youth is not None:
         matches = matches.filter(youth=youth)
@@ -268,9 +273,9 @@ def flag_list_for_user(
     """Flags for the early-signal meeting: only for those who see all youths (the reasons name other
     organisations' signals, which a partner may not know). `ordering`: a key of FLAG_ORDERINGS (an
     unknown key gives the default order)."""
-    if not (sees_all_youths(user) and has_role_permission(user, "youths.view_flag")):
+    if not (reads_by_ground(user) and has_role_permission(user, "youths.view_flag")):
         return Flag.objects.none()
-    flags = Flag.objects.all()
+    flags = Flag.objects.filter(youth__in=_youths_in_reach(user))
     if status:
         flags = flags.filter(status=status)
     if youth is not None:
@@ -293,7 +298,7 @@ def flag_get_for_user(*, user: Any, flag_id: int | str) -> Flag | None:
 
 def duplicate_list_for_user(*, user: Any) -> QuerySet[DuplicateCandidate]:
     """Undecided possible duplicates, for the procesregisseur (who may merge)."""
-    if not (sees_all_youths(user) and has_role_permission(user, "youths.merge_youths")):
+    if not (reads_by_ground(user) and has_role_permission(user, "youths.merge_youths")):
         return DuplicateCandidate.objects.none()
     return DuplicateCandidate.objects.filter(dismissed_at__isnull=True).select_related(
         "youth_a", "youth_a__district", "youth_b", "youth_b__district"
@@ -308,9 +313,21 @@ def duplicate_get_for_user(*, user: Any, candidate_id: int | str) -> DuplicateCa
     return duplicate_list_for_user(user=user).filter(pk=pk).first()
 
 
+def youth_get_for_privacy(*, user: Any, youth_id: int | str) -> Youth | None:
+    """The youth whose read log or data export the privacyfunctionaris opens: by that role's permission
+    alone (no youth page, no ground); None for anyone else, or when it does not exist."""
+    try:
+        pk = int(youth_id)
+    except (TypeError, ValueError):
+        return None
+    if not has_role_permission(user, VIEW_READLOG):
+        return None
+    return Youth.objects.filter(pk=pk).first()
+
+
 def youth_read_log_for_user(*, user: Any, youth: Youth) -> QuerySet[ReadLogEntry]:
-    """Who read this youth's data, including reads of records later merged into it (projectleider)."""
-    if not (sees_all_youths(user) and has_role_permission(user, "youths.view_youth_readlog")):
+    """Who read this youth's data, including reads of records later merged into it (privacyfunctionaris)."""
+    if not has_role_permission(user, VIEW_READLOG):
         return ReadLogEntry.objects.none()
     merged_ids = list(YouthMerge.objects.filter(survivor=youth).values_list("merged_youth_id", flat=True))
     if not merged_ids:

@@ -35,6 +35,7 @@ from .forms import (
     SignalLogForm,
     SignalWithdrawForm,
 )
+from .grounds import grounds_for_youth
 from .models import CombinationRule, Youth
 from .rules import rule_in_words
 from .services import flags as flag_services
@@ -70,7 +71,7 @@ def youth_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "youths/youth_list.html",
-        {"page": page, "search": search, "sees_all": selectors.sees_all_youths(request.user)},
+        {"page": page, "search": search, "sees_all": selectors.reads_by_ground(request.user)},
     )
 
 
@@ -100,7 +101,8 @@ def youth_detail(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
             "flags": selectors.flag_list_for_user(user=user, status=None, youth=youth, ordering="-raised_at")[
                 :20
             ],
-            "sees_all": selectors.sees_all_youths(user),
+            "sees_all": selectors.reads_by_ground(user),
+            "grounds": grounds_for_youth(user=user, youth=youth) if selectors.reads_by_ground(user) else [],
             "can_log": has_role_permission(user, "youths.add_signal"),
             # A partner asks the procesregisseur to discuss the youth (cases app, issue 11).
             "can_refer": has_role_permission(user, "cases.add_referral") and user.organisation_id is not None,
@@ -152,7 +154,7 @@ def family_informing(request: AuthenticatedRequest, youth_id: int) -> HttpRespon
 
 @role_required("youths.view_youth_readlog")
 def youth_read_log(request: AuthenticatedRequest, youth_id: int) -> HttpResponse:
-    youth = selectors.youth_get_for_user(user=request.user, youth_id=youth_id)
+    youth = selectors.youth_get_for_privacy(user=request.user, youth_id=youth_id)
     if youth is None:
         raise Http404
     # Logged first, so that the count and the rows the page shows are of the same moment.
@@ -169,7 +171,7 @@ def youth_read_log(request: AuthenticatedRequest, youth_id: int) -> HttpResponse
 @role_required(selectors.may_use_youth_pages)
 def signal_list(request: AuthenticatedRequest) -> HttpResponse:
     """A partner: its own organisation's signals. The procesregisseur and projectleider: all signals."""
-    sees_all = selectors.sees_all_youths(request.user)
+    sees_all = selectors.reads_by_ground(request.user)
     signals = selectors.signal_list_for_user(user=request.user, own_only=not sees_all)
     page = cursor_page(request, signals, ordering=("-created_at", "-id"))
     log_reads(

@@ -126,7 +126,7 @@ def test_every_user_is_in_its_organisations_access_group(bas, chaima):
 @pytest.mark.django_db
 def test_case_notifications_reach_exactly_the_roles_that_may_read_youths_or_cases():
     readers = {
-        "youths.view_all_youths",
+        "youths.view_grounded_youths",
         "youths.view_involved_youths",
         "cases.view_all_cases",
         "cases.view_involved_cases",

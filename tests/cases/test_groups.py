@@ -139,7 +139,9 @@ def test_a_member_is_taken_into_a_case_in_one_action_and_keeps_the_link(web, gro
 def test_partners_see_only_the_groups_their_organisation_takes_part_in(
     web, group, ruben, petra, bas, daan, bert, hanna
 ):
-    for persona in (ruben, petra, bas):
+    web.force_login(petra)
+    assert web.get("/groepen/").status_code == 403  # the projectleider: aggregates only
+    for persona in (ruben, bas):
         web.force_login(persona)
         assert "Groep Winkelcentrum Holtenbroek" in web.get("/groepen/").content.decode()
         assert web.get(f"/groepen/{group.pk}/").status_code == 200

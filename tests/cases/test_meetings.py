@@ -157,7 +157,9 @@ def test_minutes_are_for_the_organisations_present_and_the_regie_roles(
     meeting_services.agenda_item_record_minutes(
         actor=ruben, item=item, minutes="Vertrouwelijk verslag.", absent_organisations=[chaima.organisation]
     )
-    for persona in (ruben, petra, bas):  # regie roles and the organisation present
+    web.force_login(petra)
+    assert web.get(f"/overleggen/{meeting.pk}/").status_code == 403  # the projectleider: aggregates only
+    for persona in (ruben, bas):  # the procesregisseur and the organisation present
         web.force_login(persona)
         html = web.get(f"/overleggen/{meeting.pk}/").content.decode()
         assert "Vertrouwelijk verslag." in html and "Sanne de Vries" in html, persona.username

@@ -76,7 +76,9 @@ def test_the_demo_pages_render_for_every_role(demo, web):
     meeting = Meeting.objects.get(location=DEMO_LOCATION)
     case = Case.objects.get(opened_from__meeting=meeting)
     group = YouthGroup.objects.get(name="Groep winkelcentrum Holtenbroek")
-    for username in ("procesregisseur", "projectleider", "halt", "wijkteam", "jongerenwerk"):
+    web.force_login(User.objects.get(username="projectleider"))  # aggregates only (need-to-know)
+    assert web.get("/casussen/").status_code == web.get(f"/casussen/{case.pk}/").status_code == 403
+    for username in ("procesregisseur", "halt", "wijkteam", "jongerenwerk"):
         web.force_login(User.objects.get(username=username))
         for url in ("/casussen/", "/acties/", "/overleggen/", "/groepen/", f"/casussen/{case.pk}/"):
             assert web.get(url).status_code in (200, 404), (username, url)
@@ -172,3 +174,15 @@ def test_the_demo_shows_referrals_in_every_state_a_joined_match_and_flag_priorit
     assert any(m.participants.count() >= 3 for m in Match.objects.filter(followed_up_at__isnull=True))
     assert len(set(Flag.objects.values_list("rule__priority", flat=True))) >= 2
     assert Notification.objects.filter(kind="aanmelding-beoordeeld", youth_id__isnull=False).exists()
+
+
+def test_the_demo_shows_the_privacyfunctionaris_a_pending_request_and_last_years_review(demo, web):
+    from privacy.models import AccessReview, DataSubjectRequest
+
+    web.force_login(User.objects.get(username="privacyfunctionaris"))
+    pending = DataSubjectRequest.objects.get(status="open")
+    assert pending.youth is not None and pending.routings.filter(answered_at__isnull=False).exists()
+    assert AccessReview.objects.filter(year=timezone.localdate().year - 1).exists()
+    for url in ("/privacy/verzoeken/", f"/privacy/verzoeken/{pending.pk}/", "/privacy/toegangsreview/"):
+        assert web.get(url).status_code == 200, url
+    assert web.get(f"/privacy/jongeren/{pending.youth_id}/inzage.pdf").status_code == 200

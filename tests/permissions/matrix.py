@@ -23,6 +23,7 @@ PERSONAS = {
     "partner": "bas",
     "ministerie": "hanna",
     "beheerder": "bert",
+    "privacyfunctionaris": "femke",
     "anonymous": None,
 }
 ROLES = tuple(PERSONAS)

@@ -8,6 +8,10 @@ seen from the personas of tests/conftest.py:
   and politie are both involved.
 - Milan (youth "none"): only Halt (daan) and the Sociaal Wijkteam (gijs) logged; his case has procesregie
   at Halt. Neither the Gemeente nor politie is involved.
+- Noor (youth "noground"): one signal of politie and nothing else, so no need-to-know ground holds for
+  the procesregisseur (404), while politie (bas) is involved (200).
+- A data-subject request about Sanne (object "request"), recorded by the privacyfunctionaris (femke): her
+  export is reachable for femke, Milan's is not (no request about him).
 
 `objects[type][relation]` holds the URL arguments of the object in that relation.
 """
@@ -49,6 +53,7 @@ def personas() -> dict[str, User]:
             username="hanna", role="ministerie", organisation=_org("Ministerie van JenV", "ministerie")
         ),
         "bert": UserFactory(username="bert", role="beheerder", organisation=gemeente),
+        "femke": UserFactory(username="femke", role="privacyfunctionaris", organisation=gemeente),
     }
 
 
@@ -196,6 +201,15 @@ def build() -> tuple[dict[str, User], Objects]:
     duplicate_in = DuplicateCandidate.objects.get(youth_a__last_name="Yilmaz")
     duplicate_out = DuplicateCandidate.objects.get(youth_a__last_name="Demir")
 
+    from privacy.services import request_record
+
+    data_subject_request = request_record(
+        actor=p["femke"], kind="inzage", youth=sanne, received_on=timezone.localdate(), requester="Sanne zelf"
+    )
+
+    # Noor (youth "noground"): one signal of politie, nothing else: no need-to-know ground for ruben.
+    noor = signal_logged(bas, first_name="Noor", last_name="Jansen", date_of_birth=dt.date(2010, 3, 4)).youth
+
     report = report_make(actor=p["petra"], period=Period.parse("2025-Q1"))
     indicator = Indicator.objects.order_by("code").first()
     assert indicator is not None
@@ -219,7 +233,11 @@ def build() -> tuple[dict[str, User], Objects]:
     }
     objects: Objects = {
         "-": {"-": fixed},
-        "youth": {"involved": {"youth_id": sanne.pk}, "none": {"youth_id": milan.pk}},
+        "youth": {
+            "involved": {"youth_id": sanne.pk},
+            "none": {"youth_id": milan.pk},
+            "noground": {"youth_id": noor.pk},
+        },
         "signal": {
             "own": {"signal_id": own_signal.pk},
             "other": {"signal_id": other_signal.pk},
@@ -266,5 +284,6 @@ def build() -> tuple[dict[str, User], Objects]:
             "none": {"group_id": group_out.pk, "member_id": member_out.pk, "number": 1},
         },
         "notification": {"own": notification(politie), "other": notification(halt)},
+        "request": {"-": {"request_id": data_subject_request.pk}},
     }
     return p, objects

@@ -28,7 +28,7 @@ from accounts.models import User
 from accounts.services import api_token_get_or_create
 from tests import ci_numbers
 
-ROLES = ["projectleider", "procesregisseur", "partner", "ministerie", "beheerder"]
+ROLES = ["projectleider", "procesregisseur", "partner", "ministerie", "beheerder", "privacyfunctionaris"]
 # Per operation and per mode (valid, invalid input): about 45 operations × 2 × 5 roles in a few minutes.
 EXAMPLES_PER_OPERATION = 6
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]

@@ -1,8 +1,8 @@
 """Who sees what: every list and detail page and endpoint, for every role and three partner organisations.
 
 bas (politie) and chaima (jongerenwerk) are involved with `shared_youth`; daan (Halt) only with
-`halt_youth`. ruben (procesregisseur) and petra (projectleider) see everything; bert (beheerder) and
-hanna (ministerie) nothing.
+`halt_youth`. ruben (procesregisseur) sees the youths a need-to-know ground covers (tests/youths/
+test_grounds.py); petra (projectleider), bert (beheerder) and hanna (ministerie) see no youth.
 """
 
 import pytest
@@ -86,21 +86,45 @@ def test_partner_cannot_see_other_organisations_signals_in_its_signal_list(web, 
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", ["ruben", "petra"])
-def test_procesregisseur_and_projectleider_see_every_youth_and_signal_in_full(
-    request, web, api, persona, shared_youth, halt_youth
+def test_the_procesregisseur_sees_a_youth_with_a_ground_and_its_signals_in_full_and_no_other(
+    web, api, ruben, bas, shared_youth, halt_youth
 ):
-    user = request.getfixturevalue(persona)
-    status, html = _html(web, user, "/jongeren/")
-    assert status == 200 and "Sanne" in html and "Milan" in html
-    status, html = _html(web, user, f"/jongeren/{shared_youth.pk}/")
+    from tests.factories import signal_logged
+
+    signal_logged(bas, shared_youth, domain="online", category="online-conflict", description="Bedreigingen.")
+    assert Flag.objects.filter(youth=shared_youth).exists()  # the ground: on the list for the meeting
+    status, html = _html(web, ruben, "/jongeren/")
+    assert status == 200 and "Sanne" in html and "Milan" not in html
+    status, html = _html(web, ruben, f"/jongeren/{shared_youth.pk}/")
     assert POLITIE_TEXT in html and JONGERENWERK_TEXT in html
-    status, html = _html(web, user, "/signalen/")
-    assert "Schoolverzuim" in html and "Vernieling of diefstal" in html
-    client = api(user)
-    assert {y["first_name"] for y in client.get("/api/v1/youths/").json()["results"]} == {"Sanne", "Milan"}
+    assert "op de lijst voor het overleg" in html  # the page says which ground gives access
+    assert _html(web, ruben, f"/jongeren/{halt_youth.pk}/")[0] == 404
+    status, html = _html(web, ruben, "/signalen/")
+    assert "Schoolverzuim" in html and "Vernieling of diefstal" not in html
+    client = ruben_api = api(ruben)
+    assert {y["first_name"] for y in client.get("/api/v1/youths/").json()["results"]} == {"Sanne"}
+    assert ruben_api.get(f"/api/v1/youths/{halt_youth.pk}/").status_code == 404
     assert {s["visibility"] for s in client.get("/api/v1/signals/").json()["results"]} == {"full"}
     assert len(client.get("/api/v1/matches/").json()["results"]) == 1
+
+
+@pytest.mark.django_db
+def test_the_projectleider_reads_no_youth_signal_match_or_flag(web, api, petra, shared_youth):
+    for url in (
+        "/jongeren/",
+        f"/jongeren/{shared_youth.pk}/",
+        "/signalen/",
+        "/matches/",
+        "/vroegsignalering/",
+    ):
+        assert _html(web, petra, url)[0] == 403, url
+    for url in (
+        "/api/v1/youths/",
+        f"/api/v1/youths/{shared_youth.pk}/",
+        "/api/v1/signals/",
+        "/api/v1/flags/",
+    ):
+        assert api(petra).get(url).status_code == 403, url
 
 
 @pytest.mark.django_db
@@ -134,15 +158,15 @@ def test_beheerder_and_ministerie_see_no_youth_no_signal_no_match_no_flag(
 
 
 @pytest.mark.django_db
-def test_only_procesregisseur_and_projectleider_see_the_flags(web, api, bas, ruben, petra, shared_youth):
+def test_only_the_procesregisseur_sees_the_flags(web, api, bas, ruben, petra, shared_youth):
     from tests.factories import signal_logged
 
     signal_logged(bas, shared_youth, domain="online", category="online-conflict", description="Bedreigingen.")
     assert Flag.objects.count() == 1
-    for user in (ruben, petra):
-        status, html = _html(web, user, "/vroegsignalering/")
-        assert status == 200 and "Sanne" in html and "Signalen van meerdere organisaties" in html
-        assert len(api(user).get("/api/v1/flags/").json()["results"]) == 1
+    status, html = _html(web, ruben, "/vroegsignalering/")
+    assert status == 200 and "Sanne" in html and "Signalen van meerdere organisaties" in html
+    assert len(api(ruben).get("/api/v1/flags/").json()["results"]) == 1
+    assert _html(web, petra, "/vroegsignalering/")[0] == 403  # the projectleider steers on aggregates
     # A flag's reason names other organisations' categories: a partner does not see it.
     assert _html(web, bas, "/vroegsignalering/")[0] == 403
     assert api(bas).get("/api/v1/flags/").status_code == 403
@@ -206,7 +230,7 @@ def test_the_partner_role_holds_no_global_view_permission_on_youths(bas):
             "codename", flat=True
         )
     )
-    assert "view_youth" not in codes and "view_signal" not in codes and "view_all_youths" not in codes
+    assert "view_youth" not in codes and "view_signal" not in codes and "view_grounded_youths" not in codes
 
 
 @pytest.mark.django_db

@@ -142,8 +142,11 @@ def test_an_organisation_outside_the_match_cannot_record_its_follow_up(web, daan
 def test_the_procesregisseur_sees_every_match_not_followed_up_in_time(
     web, settings, ruben, bas, shared_youth
 ):
+    from tests.factories import signal_logged
+
     settings.MATCH_FOLLOW_UP_DAYS = 14
     match = Match.objects.get()
+    signal_logged(bas, shared_youth, domain="online", category="online-conflict")  # a flag: the ground
     web.force_login(ruben)
     assert "Sanne" not in web.get("/matches/?opvolging=te-laat").content.decode()
     Match.objects.filter(pk=match.pk).update(created_at=timezone.now() - dt.timedelta(days=15))

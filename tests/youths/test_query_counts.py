@@ -37,9 +37,9 @@ PAGES = [
     ("ruben", "/vroegsignalering/"),
     ("ruben", "/dubbele-registraties/"),
     ("bas", "/combinatieregels/"),
-    ("petra", "/jongeren/{first}/"),
+    ("ruben", "/jongeren/{first}/"),
     ("bas", "/jongeren/{first}/"),
-    ("petra", "/jongeren/{first}/leeslog/"),
+    ("femke", "/jongeren/{first}/leeslog/"),
 ]
 
 ENDPOINTS = [
