@@ -411,6 +411,8 @@ SPECTACULAR_SETTINGS = {
         # Signals (domain) and referrals (domains of concern) share the list of domains.
         "DomainEnum": "youths.models.Domain",
         "DataSubjectRequestKindEnum": "privacy.models.DataSubjectRequest.Kind",
+        "DataSubjectRequestOutcomeEnum": "privacy.models.DataSubjectRequest.Outcome",
+        "ReferralOutcomeEnum": "cases.models.referrals.Referral.Outcome",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

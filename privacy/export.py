@@ -2,12 +2,14 @@
 
 `youth_export(youth)` gathers every kind of record about the youth from every organisation: the identity
 record, involvements, signals with their texts, matches, flags, possible duplicates and merges, agenda
-items with minutes and decisions, cases (transitions, organisations, goals, enrolments), actions, family
-links, group memberships, the read log (who read what, when) and the data-subject requests themselves.
-Each record lists every stored field, so a field added later is exported without a change here; the
-only fields left out are derived keys and hashes (`_LEFT_OUT`), which say nothing the other fields do
-not. A new kind of record about a youth adds a section to `SECTIONS` (tests/privacy/test_export.py builds
-a youth with every kind and fails on a kind that is missing).
+items with minutes and decisions, cases (transitions, organisations, goals, enrolments, handovers,
+escalations), actions (with a #kansRIJK or Halt assessment), partners' requests to discuss the youth,
+informing the family, the platform's notices that name the youth, family links, group memberships, the
+read log (who read what, when) and the data-subject requests themselves. Each record lists every stored
+field, so a field added later is exported without a change here; the only fields left out are derived
+keys and hashes (`_LEFT_OUT`), which say nothing the other fields do not. A new kind of record about a
+youth adds a section to `SECTIONS` (tests/privacy/test_export.py builds a youth with every kind and fails
+on a kind that is missing).
 """
 
 from __future__ import annotations
@@ -22,9 +24,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from cases.models import Action, AgendaItem, Case, FamilyLink, YouthGroupMember
-from core.models import ReadLogEntry
-from youths.models import DuplicateCandidate, Flag, Involvement, Match, Signal, Youth, YouthMerge
+from cases.models import Action, AgendaItem, Case, FamilyLink, Referral, YouthGroupMember
+from core.models import Notification, ReadLogEntry
+from youths.models import (
+    DuplicateCandidate,
+    FamilyInforming,
+    Flag,
+    Involvement,
+    Match,
+    Signal,
+    Youth,
+    YouthMerge,
+)
 
 from .models import DataSubjectRequest
 
@@ -98,8 +109,16 @@ SECTIONS: dict[str, Callable[[Youth], list[dict[str, Any]]]] = {
         organisaties=lambda c: [record(o) for o in c.organisation_roles.order_by("added_at", "pk")],
         doelen=lambda c: [record(g) for g in c.goals.order_by("pk")],
         trajecten=lambda c: [record(e) for e in c.enrolments.order_by("pk")],
+        overdrachten=lambda c: [record(h) for h in c.handovers.order_by("pk")],
+        opschalingen=lambda c: [record(e) for e in c.escalations.order_by("pk")],
     ),
-    "acties": lambda y: _records(Action.objects.filter(youth=y).order_by("created_at", "pk")),
+    "acties": lambda y: _records(
+        Action.objects.filter(youth=y).select_related("assessment").order_by("created_at", "pk"),
+        beoordeling=lambda a: record(a.assessment) if hasattr(a, "assessment") else None,
+    ),
+    "aanmeldingen": lambda y: _records(Referral.objects.filter(youth=y).order_by("created_at", "pk")),
+    "informeren_gezin": lambda y: _records(FamilyInforming.objects.filter(youth=y).order_by("pk")),
+    "meldingen": lambda y: _records(Notification.objects.filter(youth_id__in=_merged_ids(y)).order_by("pk")),
     "gezinsrelaties": lambda y: _records(
         FamilyLink.objects.filter(Q(case__youth=y) | Q(linked_youth=y)).order_by("created_at", "pk")
     ),
@@ -129,6 +148,9 @@ SECTION_TITLES = {
     "agendapunten": "Agendapunten en besluiten",
     "casussen": "Casussen",
     "acties": "Acties",
+    "aanmeldingen": "Aanmeldingen voor bespreking",
+    "informeren_gezin": "Informeren van jongere en ouders",
+    "meldingen": "Meldingen op het platform die de jongere noemen",
     "gezinsrelaties": "Gezinsrelaties",
     "groepslidmaatschappen": "Jeugdgroepen",
     "leeslog": "Leeslog: wie heeft wat ingezien, en wanneer",

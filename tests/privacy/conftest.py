@@ -70,4 +70,16 @@ def full_youth(ruben, bas, chaima, daan, gijs, flag):  # noqa: F811 - the fixtur
     ).youth
     youth_merge(actor=ruben, survivor=youth, duplicate=twin)
     log_read(user=bas, subject=youth, what="jongere bekeken")
+    from cases.services.casework import case_escalate
+    from cases.services.referrals import referral_submit
+    from youths.services.informing import family_informing_record
+
+    referral_submit(actor=bas, youth=youth, question="Wat kunnen wij nog doen voor Sanne?")
+    family_informing_record(
+        actor=bas,
+        youth=youth,
+        postpone_reason="Eerst het gesprek met de moeder afwachten.",
+        look_again_on=timezone.localdate() + dt.timedelta(days=14),
+    )
+    case_escalate(actor=ruben, case=case, level="zvh", reason="Zorgen nemen toe; ZVH inschakelen.")
     return youth

@@ -12,6 +12,13 @@ from youths.models import FamilyInforming, Signal
 from youths.services.informing import family_informing_record
 
 
+def _ground(procesregisseur, youth):
+    """A need-to-know ground for the procesregisseur: a case for the youth."""
+    from cases.services.core import case_open
+
+    case_open(actor=procesregisseur, youth=youth, procesregie_holder=procesregisseur)
+
+
 def _age_first_signal(youth, organisation, days):
     """Move an organisation's signals about a youth `days` into the past (the clock, not the data)."""
     Signal.objects.filter(youth=youth, organisation=organisation).update(
@@ -106,6 +113,9 @@ def test_overdue_lists_an_organisation_not_informed_after_the_period_and_a_passe
         look_again_on=timezone.localdate() - dt.timedelta(days=1),
         updated_by=daan,
     )
+    # The procesregisseur names a youth only with a need-to-know ground: here, a case for each.
+    _ground(ruben, shared_youth)
+    _ground(ruben, halt_youth)
     web.force_login(ruben)
     html = web.get("/vroegsignalering/informeren/").content.decode()
     assert bas.organisation.name in html and daan.organisation.name in html
@@ -144,9 +154,13 @@ def test_the_overdue_list_names_only_youths_the_reader_may_read_and_counts_the_o
     youth = signal_logged(bas, first_name="Rik", last_name="Smit").youth
     _age_first_signal(youth, bas.organisation, 40)
     assert informing_overdue_counts()[0]["overdue"] == 1
+    # Without a need-to-know ground the procesregisseur sees the count only, not the youth.
+    assert list(informing_overdue_for_user(user=ruben)) == []
+    _ground(ruben, youth)
     assert [i.youth for i in informing_overdue_for_user(user=ruben)] == [youth]
     outsider = signal_logged(bas, first_name="Eva", last_name="Kok").youth
     _age_first_signal(outsider, bas.organisation, 40)
+    assert [i.youth for i in informing_overdue_for_user(user=ruben)] == [youth]
     # A partner of another organisation reaches neither youth: nothing named.
     from tests.factories import UserFactory
 
@@ -170,6 +184,7 @@ def test_the_overdue_page_needs_a_fixed_number_of_queries(web, ruben, bas, chaim
     def overdue_youth(user, first_name):
         youth = signal_logged(user, first_name=first_name, last_name="Overdue").youth
         _age_first_signal(youth, user.organisation, 40)
+        _ground(ruben, youth)
 
     overdue_youth(bas, "Anna")
 

@@ -11,8 +11,8 @@ from demo.cases import demo_cases_load
 from demo.casework import demo_casework_load
 from demo.lifecycle import demo_lifecycle_load
 from demo.monitoring import demo_monitoring_load
-from demo.referrals import demo_referrals_load
 from demo.needtoknow import demo_needtoknow_load
+from demo.referrals import demo_referrals_load
 from demo.youths import demo_youths_load
 
 
