@@ -76,6 +76,7 @@ urlpatterns = [
         name="case_enrolment_end",
     ),
     path("casussen/<int:case_id>/gezin/", case_views.case_family_add, name="case_family_add"),
+    path("gezinsmatches/<int:link_id>/", casework_views.family_match, name="family_match"),
     path(
         "casussen/<int:case_id>/overdracht/",
         casework_views.case_handover_propose,

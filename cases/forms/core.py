@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from core.forms import RadioSelect, StyledForm
+from core.validators import not_in_the_future
 from tracks.models import Intervention
 
 from ..lifecycle import CaseStatus
@@ -156,3 +157,36 @@ class FamilyLinkForm(StyledForm):
         required=False,
         help_text=_("Alleen voor een gezinslid dat niet als jongere op het platform staat."),
     )
+
+
+class FamilyMatchFollowUpForm(StyledForm):
+    """The follow-up of a family match: in touch on, who takes the lead, the agreement (no content)."""
+
+    in_touch_on = forms.DateField(
+        label=_("Contact gehad op"),
+        widget=DateInput(),
+        validators=[not_in_the_future],
+        error_messages={
+            "required": _("Vul de datum van het contact in."),
+            "invalid": _("Vul een geldige datum in."),
+        },
+    )
+    lead_organisation = forms.ModelChoiceField(
+        label=_("Wie neemt het voortouw?"),
+        queryset=Organisation.objects.none(),  # the family match's organisations, set per link
+        empty_label=_("Kies een organisatie"),
+        error_messages={"required": _("Kies de organisatie die het voortouw neemt.")},
+    )
+    note = forms.CharField(
+        label=_("Afspraak (niet verplicht)"),
+        help_text=_("Kort, zonder inhoud van signalen; bijvoorbeeld ‘wijkteam houdt contact met moeder’."),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, organisation_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["lead_organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - declared above
+        field.queryset = Organisation.objects.filter(pk__in=organisation_ids).order_by("name")

@@ -325,6 +325,22 @@ class FamilyLink(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The family match's follow-up (docs/cases.md, "Gezinsmatch"): one record settles it for every
+    # organisation told; an organisation that joins later opens it again.
+    match_in_touch_on = models.DateField(_("contact gehad op"), null=True, blank=True)
+    match_lead_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voortouw"),
+    )
+    match_follow_up_note = models.CharField(_("afspraak"), max_length=500, blank=True)
+    match_followed_up_at = models.DateTimeField(_("opvolging vastgelegd op"), null=True, blank=True)
+    match_followed_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["case", "id"]

@@ -29,6 +29,7 @@ from ..models import (
     CaseGroupObjectPermission,
     CaseOrganisation,
     CaseUserObjectPermission,
+    FamilyLink,
 )
 
 VIEW_ALL_CASES = "cases.view_all_cases"
@@ -165,9 +166,32 @@ def case_detail(*, case: Case) -> dict[str, Any]:
             )
         ),
         "enrolments": list(case.enrolments.select_related("intervention").order_by("started_on", "id")),
-        "family": list(case.family_links.select_related("linked_youth").order_by("id")),
+        "family": list(
+            case.family_links.select_related("linked_youth")
+            .annotate(match_size=Count("match_participants"))
+            .order_by("id")
+        ),
         "groups": list(case.group_memberships.select_related("youth_group")),
     }
+
+
+def family_match_get_for_user(*, user: UserLike, link_id: int | str) -> FamilyLink | None:
+    """A family link with a family match, for an organisation that was told of it (a participant) or for
+    a role that sees all cases (the procesregisseur: the case is its ground). Anyone else: None (404)."""
+    pk = pk_or_none(link_id)
+    if pk is None or not may_use_cases(user):
+        return None
+    links = FamilyLink.objects.filter(
+        pk=pk, linked_youth__isnull=False, match_participants__isnull=False
+    ).distinct()
+    if not sees_all_cases(user):
+        organisation_id = organisation_id_of(user)
+        if organisation_id is None:
+            return None
+        links = links.filter(match_participants__organisation_id=organisation_id)
+    return links.select_related(
+        "case__youth", "linked_youth", "match_lead_organisation", "match_followed_up_by"
+    ).first()
 
 
 def visible_youth_ids(*, user: UserLike, youth_ids: set[int]) -> set[int]:

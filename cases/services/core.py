@@ -595,6 +595,9 @@ def family_match_check(*, link: FamilyLink) -> list[Organisation]:
         participant.record_basis_of(org)  # the basis on which its involvement is made known
         participants.append(participant)
     FamilyMatchParticipant.objects.bulk_create(participants)
+    if link.match_followed_up_at is not None:
+        # An organisation joins a settled family match: the coordination is open again, for everyone.
+        _family_match_follow_up_clear(link)
     new_ids = {org.pk for org in new}
     for pk, organisation in everyone.items():
         others = [o for o in everyone.values() if o.pk != pk and (pk in new_ids or o.pk in new_ids)]
@@ -616,11 +619,85 @@ def family_match_check(*, link: FamilyLink) -> list[Organisation]:
                 "youth": youth.full_name,
                 "others": "; ".join(_contact(o) for o in sorted(others, key=lambda o: o.name)),
             },
-            link=reverse("youths:detail", args=[youth.pk]),
+            link=reverse("cases:family_match", args=[link.pk]),
             youth_id=youth.pk,
             youth_name=youth.full_name,
         )
     return new
+
+
+def _family_match_follow_up_clear(link: FamilyLink) -> None:
+    link.match_in_touch_on = None
+    link.match_lead_organisation = None
+    link.match_follow_up_note = ""
+    link.match_followed_up_at = None
+    link.match_followed_up_by = None
+    link.save(
+        update_fields=[
+            "match_in_touch_on",
+            "match_lead_organisation",
+            "match_follow_up_note",
+            "match_followed_up_at",
+            "match_followed_up_by",
+        ]
+    )
+
+
+@transaction.atomic
+def family_match_follow_up(
+    *, actor: Actor, link: FamilyLink, in_touch_on: dt.date, lead_organisation: Organisation, note: str = ""
+) -> FamilyLink:
+    """Record, once for every organisation of the family match, that they were in touch and who takes the
+    lead (like the follow-up of a match on one youth). The others are told in the platform."""
+    link = (
+        FamilyLink.objects.select_for_update().select_related("case__youth", "linked_youth").get(pk=link.pk)
+    )
+    participants = {
+        p.organisation_id: p.organisation for p in link.match_participants.select_related("organisation")
+    }
+    if not participants:
+        raise DomainError(_("Bij dit gezinslid is geen gezinsmatch."), field="lead_organisation")
+    if in_touch_on > timezone.localdate():
+        raise DomainError(_("De datum van het contact ligt in de toekomst."), field="in_touch_on")
+    if in_touch_on < timezone.localtime(link.created_at).date():
+        raise DomainError(_("De datum van het contact ligt vóór de gezinsmatch."), field="in_touch_on")
+    if lead_organisation.pk not in participants:
+        raise DomainError(
+            _("De organisatie die het voortouw neemt, moet een van de betrokken organisaties zijn."),
+            field="lead_organisation",
+        )
+    note = text_optional(note, field="note", max_length=500)
+    with acting_as(actor):
+        link.match_in_touch_on = in_touch_on
+        link.match_lead_organisation = lead_organisation
+        link.match_follow_up_note = note
+        link.match_followed_up_at = timezone.now()
+        link.match_followed_up_by = actor
+        link.save(
+            update_fields=[
+                "match_in_touch_on",
+                "match_lead_organisation",
+                "match_follow_up_note",
+                "match_followed_up_at",
+                "match_followed_up_by",
+            ]
+        )
+    side_a = set(_active_organisations(link.case.youth_id))
+    for pk, organisation in participants.items():
+        if pk == actor.organisation_id:
+            continue
+        youth = link.case.youth if pk in side_a or link.linked_youth is None else link.linked_youth
+        notification_send(
+            organisation=organisation,
+            kind="gezinsmatch",
+            audience=Notification.Audience.CASE_WORK,
+            text=_("Gezinsmatch over %(youth)s opgevolgd: %(lead)s neemt het voortouw.")
+            % {"youth": youth.full_name, "lead": lead_organisation.name},
+            link=reverse("cases:family_match", args=[link.pk]),
+            youth_id=youth.pk,
+            youth_name=youth.full_name,
+        )
+    return link
 
 
 def family_matches_for(*, youth_id: int) -> None:

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import AuthenticatedRequest, has_role_permission, role_required
 from core.forms import attempt
@@ -241,3 +241,53 @@ def action_assessment(request: AuthenticatedRequest, action_id: int) -> HttpResp
             messages.success(request, _("De uitkomst is vastgelegd."))
             return redirect("cases:action", action.pk)
     return _render_action(request, action, status=400, assessment=form)
+
+
+# --- Family match ----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(case_selectors.may_use_cases)
+def family_match(request: AuthenticatedRequest, link_id: int) -> HttpResponse:
+    """A family match: who else is involved with a member of the family (contact, never content), and
+    its follow-up, recorded once for all of them. Only the youths the reader may open are named."""
+    link = case_selectors.family_match_get_for_user(user=request.user, link_id=link_id)
+    if link is None:
+        raise Http404
+    participants = list(link.match_participants.select_related("organisation").order_by("organisation__name"))
+    assert link.linked_youth is not None  # noqa: S101 - the selector returns links to a youth only
+    visible = case_selectors.visible_youth_ids(
+        user=request.user, youth_ids={link.case.youth_id, link.linked_youth.pk}
+    )
+    youths = [y for y in (link.case.youth, link.linked_youth) if y.pk in visible]
+    form = case_forms.FamilyMatchFollowUpForm(
+        request.POST if request.method == "POST" else None,
+        organisation_ids=[p.organisation_id for p in participants],
+    )
+    if request.method == "POST" and form.is_valid():
+        done = attempt(
+            form,
+            lambda: case_services.family_match_follow_up(
+                actor=request.user,
+                link=link,
+                in_touch_on=form.cleaned_data["in_touch_on"],
+                lead_organisation=form.cleaned_data["lead_organisation"],
+                note=form.cleaned_data["note"],
+            ),
+        )
+        if done is not None:
+            messages.success(
+                request,
+                _(
+                    "De opvolging van de gezinsmatch is vastgelegd; "
+                    "de andere organisaties zien het en zijn bericht."
+                ),
+            )
+            return redirect("cases:family_match", link.pk)
+    log_reads(user=request.user, subjects=youths, what=_("gezinsmatch bekeken"), path=request.path)
+    return render(
+        request,
+        "cases/family_match.html",
+        {"link": link, "participants": participants, "youths": youths, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -210,6 +210,21 @@ def build() -> tuple[dict[str, User], Objects]:
     # Noor (youth "noground"): one signal of politie, nothing else: no need-to-know ground for ruben.
     noor = signal_logged(bas, first_name="Noor", last_name="Jansen", date_of_birth=dt.date(2010, 3, 4)).youth
 
+    # Family matches (issue 11): Sanne's case linked to Lotte (known to Halt): politie is told (involved);
+    # Milan's case linked to Yara (known to jongerenwerk): politie is not (none).
+    from cases.services.core import family_link_add
+
+    lotte = signal_logged(
+        daan, first_name="Lotte", last_name="de Vries", date_of_birth=dt.date(2012, 9, 9)
+    ).youth
+    family_in = family_link_add(actor=ruben, case=case_in, relation="broer_zus", linked_youth=lotte)
+    yara = signal_logged(
+        chaima, first_name="Yara", last_name="Bakker", date_of_birth=dt.date(2013, 1, 2)
+    ).youth
+    family_out = family_link_add(actor=ruben, case=case_out, relation="broer_zus", linked_youth=yara)
+    assert family_in.match_participants.filter(organisation=politie).exists()
+    assert not family_out.match_participants.filter(organisation=politie).exists()
+
     report = report_make(actor=p["petra"], period=Period.parse("2025-Q1"))
     indicator = Indicator.objects.order_by("code").first()
     assert indicator is not None
@@ -285,5 +300,6 @@ def build() -> tuple[dict[str, User], Objects]:
         },
         "notification": {"own": notification(politie), "other": notification(halt)},
         "request": {"-": {"request_id": data_subject_request.pk}},
+        "family": {"involved": {"link_id": family_in.pk}, "none": {"link_id": family_out.pk}},
     }
     return p, objects
