@@ -6,4 +6,5 @@ app_name = "tracks"
 
 urlpatterns = [
     path("interventies/<str:code>/", views.intervention_detail, name="intervention"),
+    path("mijlpalen/", views.milestones, name="milestones"),
 ]

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from accounts.access import AuthenticatedRequest, role_required
+from accounts.access import AuthenticatedRequest, has_role_permission, role_required
+from core.forms import attempt
 
-from . import selectors
+from . import selectors, services
+from .forms import MilestoneForm
 
 
 @role_required("tracks.view_intervention")
@@ -14,3 +18,57 @@ def intervention_detail(request: AuthenticatedRequest, code: str) -> HttpRespons
     if intervention is None:
         raise Http404
     return render(request, "tracks/intervention.html", {"intervention": intervention})
+
+
+def _milestone_page(
+    request: AuthenticatedRequest, *, failed: MilestoneForm | None = None, status: int = 200
+) -> HttpResponse:
+    rows = []
+    for milestone in selectors.milestone_list():
+        if failed is not None and failed.prefix == f"m{milestone.pk}":
+            form = failed
+        else:
+            form = MilestoneForm(
+                prefix=f"m{milestone.pk}",
+                initial={
+                    "status": milestone.status,
+                    "evidence_link": milestone.evidence_link,
+                    "evidence_note": milestone.evidence_note,
+                },
+            )
+        rows.append((milestone, form))
+    return render(request, "tracks/milestones.html", {"rows": rows}, status=status)
+
+
+@role_required("tracks.view_milestone")
+def milestones(request: AuthenticatedRequest) -> HttpResponse:
+    """The plan's deliverables with their status; the projectleider updates them here."""
+    if request.method != "POST":
+        return _milestone_page(request)
+    if not has_role_permission(request.user, "tracks.change_milestone"):
+        return HttpResponse(status=403)
+    pk = request.POST.get("milestone", "")
+    milestone = selectors.milestone_get(pk=int(pk)) if pk.isdigit() else None
+    if milestone is None:
+        raise Http404
+    form = MilestoneForm(request.POST, prefix=f"m{milestone.pk}")
+    if form.is_valid():
+        data = form.cleaned_data
+        done = attempt(
+            form,
+            lambda: services.milestone_update(
+                actor=request.user,
+                milestone=milestone,
+                status=data["status"],
+                evidence_link=data["evidence_link"],
+                evidence_note=data["evidence_note"],
+            ),
+        )
+        if done is not None:
+            messages.success(
+                request,
+                _("De status van '%(title)s' is nu: %(status)s.")
+                % {"title": milestone.title[:60], "status": milestone.get_status_display()},
+            )
+            return redirect("tracks:milestones")
+    return _milestone_page(request, failed=form, status=400)
