@@ -5,6 +5,7 @@ from .models import (
     DesiredResult,
     Intervention,
     MeasurableResult,
+    Milestone,
     Programme,
     Risk,
     Track,
@@ -30,7 +31,7 @@ class TrackAdmin(admin.ModelAdmin):
 
 @admin.register(Intervention)
 class InterventionAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "track"]
+    list_display = ["code", "name", "track", "evidence_level"]
     list_select_related = ["track"]
 
 
@@ -52,3 +53,9 @@ class BudgetYearAdmin(admin.ModelAdmin):
 @admin.register(MeasurableResult)
 class MeasurableResultAdmin(admin.ModelAdmin):
     list_display = ["intervention", "code", "target_percentage"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "due"]
+    list_filter = ["status"]

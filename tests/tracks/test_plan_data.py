@@ -117,3 +117,15 @@ def test_evidence_status_is_shown_on_the_pages_and_in_the_api(plan, web, petra):
     assert (data["evidence_level"], data["evidence_date"]) == ("well_founded", "2024-05-01")
     tracks = api_client_for(petra).get("/api/v1/tracks/2/").json()
     assert {i["code"]: i["evidence_level"] for i in tracks["interventions"]}["2.1.1"] == "not_assessed"
+
+
+def test_the_projectleider_records_the_evidence_status_on_the_intervention_page(plan, web, petra, bas):
+    url = "/interventies/3.1.2/erkenning/"
+    web.force_login(bas)
+    assert web.post(url, {"level": "promising", "source": "x", "date": "2024-06-01"}).status_code == 403
+    web.force_login(petra)
+    response = web.post(url, {"level": "promising"})
+    assert response.status_code == 400 and "bron en de datum" in response.content.decode()
+    response = web.post(url, {"level": "promising", "source": "Eigen beoordeling", "date": "2024-06-01"})
+    assert response.status_code == 302
+    assert Intervention.objects.get(code="3.1.2").evidence_level == "promising"
