@@ -33,6 +33,9 @@ class TrackAdmin(admin.ModelAdmin):
 class InterventionAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "track", "evidence_level"]
     list_select_related = ["track"]
+    # Recorded on the intervention page through tracks.services.intervention_evidence_set (source and
+    # date required with a rating), not edited here.
+    readonly_fields = ["evidence_level", "evidence_source", "evidence_date"]
 
 
 @admin.register(Programme)

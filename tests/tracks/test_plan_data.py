@@ -129,3 +129,16 @@ def test_the_projectleider_records_the_evidence_status_on_the_intervention_page(
     response = web.post(url, {"level": "promising", "source": "Eigen beoordeling", "date": "2024-06-01"})
     assert response.status_code == 302
     assert Intervention.objects.get(code="3.1.2").evidence_level == "promising"
+
+
+def test_the_milestones_page_needs_a_fixed_number_of_queries(plan, web, petra):
+    from tests.querycount import assert_queries_flat
+
+    web.force_login(petra)
+    programme = Programme.objects.get()
+
+    def grow():
+        for n in range(5):
+            Milestone.objects.create(programme=programme, code=f"extra-{n}", title=f"Extra {n}", order=50 + n)
+
+    assert_queries_flat(lambda: web.get("/mijlpalen/"), grow=grow)
