@@ -142,3 +142,16 @@ def test_the_milestones_page_needs_a_fixed_number_of_queries(plan, web, petra):
             Milestone.objects.create(programme=programme, code=f"extra-{n}", title=f"Extra {n}", order=50 + n)
 
     assert_queries_flat(lambda: web.get("/mijlpalen/"), grow=grow)
+
+
+def test_the_data_migration_corrects_sources_already_loaded(plan):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("monitoring.migrations.0006_context_indicator_real_sources")
+    ContextIndicator.objects.update(source=migration.OLD)
+    migration.forwards(apps, None)
+    sources = dict(ContextIndicator.objects.values_list("code", "source"))
+    assert sources["youth_suspects"] == migration.SUSPECTS
+    assert sources["registered_crimes"] == migration.CRIMES
