@@ -67,6 +67,7 @@ _PROGRAMME_READ = [
     "tracks.view_intervention",
     "tracks.view_risk",
     "tracks.view_budgetyear",
+    "tracks.view_milestone",
     "monitoring.view_contextindicator",
     "accounts.view_organisation",
 ]
@@ -87,6 +88,7 @@ _PROGRAMME_MANAGE = [
     "tracks.add_trackpartner",
     "tracks.change_trackpartner",
     "tracks.view_trackpartner",
+    "tracks.change_milestone",
     "monitoring.add_contextindicator",
     "monitoring.change_contextindicator",
     "monitoring.add_contextindicatorvalue",

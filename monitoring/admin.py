@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from . import computations
 from .models import (
     BudgetAllocation,
+    BudgetAllocationChange,
     BudgetCommitment,
     BudgetSpending,
     ContextIndicatorRevision,
@@ -147,6 +148,7 @@ for model in (
     PdcaCycle,
     RiskReview,
     BudgetAllocation,
+    BudgetAllocationChange,
     BudgetCommitment,
     BudgetSpending,
     ContextIndicatorRevision,

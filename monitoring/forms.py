@@ -8,10 +8,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.forms import DateInput, StyledForm
+from core.forms import DateInput, RadioSelect, StyledForm
 from tracks.models import Intervention, Track
 
-from .models import SHORT_TEXT_LENGTH, BudgetAllocation, ContextIndicator, PdcaCycle, RiskReview
+from .models import (
+    SHORT_TEXT_LENGTH,
+    BudgetAllocation,
+    BudgetAllocationChange,
+    ContextIndicator,
+    PdcaCycle,
+    RiskReview,
+)
 from .periods import (
     PERIOD_HINT_ENTRY,
     PERIOD_HINT_MONTH_OR_QUARTER,
@@ -112,8 +119,18 @@ class RiskReviewForm(StyledForm):
 
 class AllocationForm(StyledForm):
     target = forms.ChoiceField(label=_("Spoor of interventie"))
-    amount = forms.DecimalField(label=_("Bedrag (euro)"), max_digits=12, decimal_places=2)
-    note = forms.CharField(label=_("Toelichting"), max_length=SHORT_TEXT_LENGTH, required=False)
+    # No initial choice: whoever changes an allocation says whether the amount replaces the old one or
+    # is added to it, so that "10.000" never silently sets what was meant as an extra 10.000.
+    mode = forms.ChoiceField(
+        label=_("Soort wijziging"), choices=BudgetAllocationChange.Mode.choices, widget=RadioSelect
+    )
+    amount = forms.DecimalField(
+        label=_("Bedrag (euro)"),
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("Bij 'bedrag erbij of eraf' haalt een negatief bedrag geld van de toewijzing af."),
+    )
+    reason = forms.CharField(label=_("Reden van de wijziging"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -151,8 +168,14 @@ class ContextImportForm(StyledForm):
     table = forms.ChoiceField(
         label=_("CBS-tabel"),
         choices=[
-            ("85655NED", _("85655NED – per 10.000 inwoners")),
-            ("83648NED", _("83648NED – per 1.000 inwoners (wordt omgerekend naar per 10.000)")),
+            ("85655NED", _("85655NED – verdachten, per 10.000 inwoners")),
+            (
+                "83648NED",
+                _(
+                    "83648NED – geregistreerde misdrijven, per 1.000 inwoners "
+                    "(wordt omgerekend naar per 10.000)"
+                ),
+            ),
         ],
     )
     file = forms.FileField(

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AgreedItem
@@ -489,6 +490,35 @@ class BudgetAllocation(models.Model):
     def __str__(self) -> str:
         what = self.intervention.code if self.intervention is not None else self.track.code
         return f"{self.budget_year}: {what} € {self.amount}"
+
+
+class BudgetAllocationChange(models.Model):
+    """One change of an allocation: whether it set a new amount or added to (took from) the old one,
+    why, by whom and when. The budget page shows these as the allocation's history."""
+
+    class Mode(models.TextChoices):
+        SET = "set", _("Nieuw bedrag")
+        ADD = "add", _("Bedrag erbij of eraf")
+
+    allocation = models.ForeignKey(BudgetAllocation, on_delete=models.CASCADE, related_name="changes")
+    mode = models.CharField(_("soort wijziging"), max_length=3, choices=Mode.choices)
+    old_amount = models.DecimalField(_("oud bedrag"), max_digits=12, decimal_places=2)
+    new_amount = models.DecimalField(_("nieuw bedrag"), max_digits=12, decimal_places=2)
+    delta = models.DecimalField(_("verschil"), max_digits=12, decimal_places=2)
+    reason = models.TextField(_("reden"))
+    # Empty only for a change made by a command (seeding, the demo) without a user.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("wijziging van een budgettoewijzing")
+        verbose_name_plural = _("wijzigingen van budgettoewijzingen")
+
+    def __str__(self) -> str:
+        return f"{self.allocation}: {self.old_amount} -> {self.new_amount}"
 
 
 class BudgetCommitment(models.Model):

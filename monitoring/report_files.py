@@ -14,6 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from core.formatting import EURO_NUMBER_FORMAT, euro
+
 from .reports import indicator_rows
 from .snapshot import Snapshot
 
@@ -141,7 +143,9 @@ def report_xlsx(data: Snapshot) -> bytes:
                         row["source"],
                     ]
                     for col, value in enumerate(values, start=1):
-                        ws.cell(row=r, column=col, value=value)
+                        cell = ws.cell(row=r, column=col, value=value)
+                        if row["unit"] == "euro" and col in (3, 6):
+                            cell.number_format = EURO_NUMBER_FORMAT
                     r += 1
                 r += 1
         if track["totals"]:
@@ -196,6 +200,8 @@ def report_xlsx(data: Snapshot) -> bytes:
         ws.append(["Toegewezen", _n(budget["allocated"])])
         ws.append(["Verplicht", _n(budget["committed"])])
         ws.append(["Besteed", _n(budget["spent"])])
+        for money_row in range(2, 6):
+            ws.cell(row=money_row, column=2).number_format = EURO_NUMBER_FORMAT
         ws.append(["Besteed van toegewezen (%)", _n(budget["burn_rate"])])
         ws.append(["Verstreken deel van het jaar (%)", _n(budget["elapsed"])])
         ws.append([])
@@ -230,6 +236,8 @@ def report_xlsx(data: Snapshot) -> bytes:
                     _n(budget_row["cost_per_participant"]),
                 ]
             )
+            for money_column in (4, 5, 6, 7, 10):
+                ws.cell(row=ws.max_row, column=money_column).number_format = EURO_NUMBER_FORMAT
         _widths(ws, [8, 11, 45, 14, 14, 14, 14, 12, 12, 14])
     else:
         ws.append(["Geen begrotingsjaar voor deze periode."])
@@ -314,17 +322,13 @@ def report_xlsx(data: Snapshot) -> bytes:
 def _fmt(value: str | None, unit: str = "") -> str:
     if value in (None, ""):
         return "–"
+    if unit == "euro":
+        return euro(value)
     number = Decimal(value)
-    text = (
-        f"{number:,.2f}"
-        if unit == "euro"
-        else (f"{number:,.1f}" if number != number.to_integral_value() else f"{number:,.0f}")
-    )
+    text = f"{number:,.1f}" if number != number.to_integral_value() else f"{number:,.0f}"
     text = text.replace(",", "·").replace(".", ",").replace("·", ".")
     if unit == "percentage":
         return f"{text}%"
-    if unit == "euro":
-        return f"€ {text}"
     return text
 
 

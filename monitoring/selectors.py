@@ -19,6 +19,7 @@ from .disclosure import FAMILIES, Facts, Series, published_cells
 from .figures import combine, display_value, progress, public_figure, status
 from .models import (
     BudgetAllocation,
+    BudgetAllocationChange,
     ContextIndicator,
     ContextIndicatorValue,
     Indicator,
@@ -400,6 +401,13 @@ class BudgetOverview:
 
 def budget_year_list() -> QuerySet[BudgetYear]:
     return BudgetYear.objects.order_by("number")
+
+
+def budget_allocation_changes(*, year: BudgetYear) -> QuerySet[BudgetAllocationChange]:
+    """The history of the year's allocations, newest first, with what each row shows."""
+    return BudgetAllocationChange.objects.filter(allocation__budget_year=year).select_related(
+        "allocation__track", "allocation__intervention", "created_by"
+    )
 
 
 def budget_year_for(day: dt.date) -> BudgetYear | None:

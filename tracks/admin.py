@@ -5,6 +5,7 @@ from .models import (
     DesiredResult,
     Intervention,
     MeasurableResult,
+    Milestone,
     Programme,
     Risk,
     Track,
@@ -30,8 +31,11 @@ class TrackAdmin(admin.ModelAdmin):
 
 @admin.register(Intervention)
 class InterventionAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "track"]
+    list_display = ["code", "name", "track", "evidence_level"]
     list_select_related = ["track"]
+    # Recorded on the intervention page through tracks.services.intervention_evidence_set (source and
+    # date required with a rating), not edited here.
+    readonly_fields = ["evidence_level", "evidence_source", "evidence_date"]
 
 
 @admin.register(Programme)
@@ -52,3 +56,9 @@ class BudgetYearAdmin(admin.ModelAdmin):
 @admin.register(MeasurableResult)
 class MeasurableResultAdmin(admin.ModelAdmin):
     list_display = ["intervention", "code", "target_percentage"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "due"]
+    list_filter = ["status"]

@@ -19,5 +19,6 @@ class TracksConfig(AppConfig):
             models.MeasurableResult,
             models.Risk,
             models.BudgetYear,
+            models.Milestone,
         ):
             auditlog.register(model)

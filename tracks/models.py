@@ -15,6 +15,11 @@ class Programme(models.Model):
     end = models.DateField(_("einde"))
     yearly_budget_cap = models.DecimalField(_("maximaal budget per jaar"), max_digits=12, decimal_places=2)
     description = models.TextField(_("omschrijving"), blank=True)
+    # The plan's own text beyond the tracks, verbatim from the seed (tracks/data/plan.json).
+    problem_analysis = models.TextField(_("probleemanalyse"), blank=True)
+    current_approach = models.TextField(_("wat doen we al"), blank=True)
+    high_impact_crime_definition = models.TextField(_("definitie high impact crimes"), blank=True)
+    risks_introduction = models.TextField(_("inleiding risico's en randvoorwaarden"), blank=True)
 
     class Meta:
         verbose_name = _("programma")
@@ -56,6 +61,11 @@ class DesiredResult(models.Model):
     track = models.ForeignKey(Track, on_delete=models.CASCADE, related_name="desired_results")
     text = models.TextField(_("tekst"))
     order = models.PositiveSmallIntegerField(default=0)
+    # 3.2's "100% van de jongeren:" ends in a colon: its three sub-results are the measurable results
+    # of this intervention (3.1.1), shown under it.
+    sub_results_of = models.ForeignKey(
+        "Intervention", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["track", "order"]
@@ -85,12 +95,31 @@ class TrackPartner(models.Model):
 
 
 class Intervention(models.Model):
+    class EvidenceLevel(models.TextChoices):
+        """Erkenningsniveaus as the Databank Effectieve Jeugdinterventies (NJi) uses them, plus the two
+        states before a rating: the grant funds only promising or proven interventions."""
+
+        NOT_ASSESSED = "not_assessed", _("Nog niet beoordeeld")
+        PROMISING = "promising", _("Veelbelovend")
+        WELL_FOUNDED = "well_founded", _("Erkend: goed onderbouwd")
+        EFFECTIVE_FIRST = "effective_first", _("Erkend: eerste aanwijzingen voor effectiviteit")
+        EFFECTIVE_GOOD = "effective_good", _("Erkend: goede aanwijzingen voor effectiviteit")
+        EFFECTIVE_STRONG = "effective_strong", _("Erkend: sterke aanwijzingen voor effectiviteit")
+
     track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="interventions")
     code = models.CharField(_("code"), max_length=10, unique=True)
     name = models.CharField(_("naam"), max_length=200)
     target_group = models.TextField(_("doelgroep"), blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    evidence_level = models.CharField(
+        _("erkenningsniveau"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.NOT_ASSESSED,
+    )
+    evidence_source = models.CharField(_("bron van de beoordeling"), max_length=300, blank=True)
+    evidence_date = models.DateField(_("datum van de beoordeling"), null=True, blank=True)
 
     class Meta:
         ordering = ["order"]
@@ -158,3 +187,38 @@ class BudgetYear(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Jaar')} {self.number} ({self.start:%m-%Y} – {self.end:%m-%Y})"
+
+
+class Milestone(models.Model):
+    """A deliverable the plan promises (2.2: the meeting structure, the procesregie, the follow-up list,
+    the legal frameworks; the anchoring after 2027), tracked with a status by the projectleider."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In uitvoering")
+        DONE = "done", _("Gereed")
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="milestones")
+    code = models.SlugField(_("code"), max_length=40)
+    track = models.ForeignKey(
+        Track, on_delete=models.PROTECT, null=True, blank=True, related_name="milestones"
+    )
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.PROTECT, null=True, blank=True, related_name="milestones"
+    )
+    title = models.TextField(_("titel"))
+    due = models.DateField(_("uiterlijk gereed"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    evidence_link = models.URLField(_("link naar het bewijs"), blank=True)
+    evidence_note = models.TextField(_("toelichting of bewijs"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("mijlpaal")
+        verbose_name_plural = _("mijlpalen")
+        constraints = [models.UniqueConstraint(fields=["programme", "code"], name="milestone_code_unique")]
+
+    def __str__(self) -> str:
+        return self.title[:80]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Intervention, Programme, Track
+from .models import Intervention, Milestone, Programme, Track
 
 
 def programme_get() -> Programme | None:
@@ -12,7 +12,7 @@ def programme_get() -> Programme | None:
 def track_list() -> QuerySet[Track]:
     """Tracks and components with everything the overview shows, in a fixed number of queries."""
     return Track.objects.prefetch_related(
-        "desired_results",
+        "desired_results__sub_results_of__measurable_results",
         "partners",
         Prefetch("interventions", queryset=Intervention.objects.order_by("order")),
     ).order_by("order")
@@ -26,3 +26,11 @@ def intervention_list() -> QuerySet[Intervention]:
 
 def intervention_get(*, code: str) -> Intervention | None:
     return intervention_list().filter(code=code).first()
+
+
+def milestone_list() -> QuerySet[Milestone]:
+    return Milestone.objects.select_related("track", "intervention").order_by("order", "id")
+
+
+def milestone_get(*, pk: int) -> Milestone | None:
+    return Milestone.objects.filter(pk=pk).first()

@@ -8,9 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.access import Actor
 from core.audit import acting_as
+from core.errors import DomainError
 from core.seeding import LoadResult, upsert
 
 from .models import (
@@ -18,6 +20,7 @@ from .models import (
     DesiredResult,
     Intervention,
     MeasurableResult,
+    Milestone,
     Programme,
     Risk,
     Track,
@@ -58,6 +61,10 @@ def plan_load(*, actor: Actor | None, path: Path = PLAN_FILE) -> LoadResult:
                 "end": end,
                 "yearly_budget_cap": cap,
                 "description": p["description"],
+                "problem_analysis": p["problem_analysis"],
+                "current_approach": p["current_approach"],
+                "high_impact_crime_definition": p["high_impact_crime_definition"],
+                "risks_introduction": p["risks_introduction"],
             },
         )
         intervention_order = 0
@@ -96,6 +103,12 @@ def plan_load(*, actor: Actor | None, path: Path = PLAN_FILE) -> LoadResult:
                 )
         ooza = data["ooza_results"]
         intervention = Intervention.objects.get(code=ooza["intervention"])
+        upsert(
+            result,
+            DesiredResult,
+            {"track": intervention.track, "order": ooza["desired_result_order"]},
+            {"sub_results_of": intervention},
+        )
         for r in ooza["results"]:
             upsert(
                 result,
@@ -115,6 +128,22 @@ def plan_load(*, actor: Actor | None, path: Path = PLAN_FILE) -> LoadResult:
                 {"programme": programme, "code": r["code"]},
                 {"title": r["title"], "description": r["description"]},
             )
+        for order, m in enumerate(data["milestones"]):
+            # Only the plan's own fields: a second load keeps the status and evidence the projectleider set.
+            upsert(
+                result,
+                Milestone,
+                {"programme": programme, "code": m["code"]},
+                {
+                    "track": Track.objects.get(programme=programme, code=m["track"]) if m["track"] else None,
+                    "intervention": Intervention.objects.get(code=m["intervention"])
+                    if m["intervention"]
+                    else None,
+                    "title": m["title"],
+                    "due": dt.date.fromisoformat(m["due"]) if m["due"] else None,
+                    "order": order,
+                },
+            )
         for number, year_start, year_end in _programme_years(start, end):
             upsert(
                 result,
@@ -123,3 +152,38 @@ def plan_load(*, actor: Actor | None, path: Path = PLAN_FILE) -> LoadResult:
                 {"start": year_start, "end": year_end, "cap": cap},
             )
     return result
+
+
+@transaction.atomic
+def milestone_update(
+    *, actor: Actor, milestone: Milestone, status: str, evidence_link: str = "", evidence_note: str = ""
+) -> Milestone:
+    """The projectleider records where a deliverable of the plan stands; "gereed" needs its evidence."""
+    if status not in Milestone.Status.values:
+        raise DomainError(_("Kies een status."), field="status")
+    if status == Milestone.Status.DONE and not (evidence_link.strip() or evidence_note.strip()):
+        raise DomainError(
+            _("Geef bij 'gereed' een link naar het bewijs of een toelichting."), field="evidence_note"
+        )
+    milestone.status = status
+    milestone.evidence_link = evidence_link.strip()
+    milestone.evidence_note = evidence_note.strip()
+    with acting_as(actor):
+        milestone.save(update_fields=["status", "evidence_link", "evidence_note", "updated_at"])
+    return milestone
+
+
+@transaction.atomic
+def intervention_evidence_set(
+    *, actor: Actor, intervention: Intervention, level: str, source: str, date: dt.date | None
+) -> Intervention:
+    """Record an intervention's erkenningsniveau (Databank Effectieve Jeugdinterventies) with its source."""
+    if level not in Intervention.EvidenceLevel.values:
+        raise DomainError(_("Kies een erkenningsniveau."), field="level")
+    if level != Intervention.EvidenceLevel.NOT_ASSESSED and not (source.strip() and date is not None):
+        raise DomainError(_("Geef de bron en de datum van de beoordeling."), field="source")
+    intervention.evidence_level, intervention.evidence_source = level, source.strip()
+    intervention.evidence_date = date
+    with acting_as(actor):
+        intervention.save(update_fields=["evidence_level", "evidence_source", "evidence_date"])
+    return intervention

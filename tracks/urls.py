@@ -6,4 +6,6 @@ app_name = "tracks"
 
 urlpatterns = [
     path("interventies/<str:code>/", views.intervention_detail, name="intervention"),
+    path("interventies/<str:code>/erkenning/", views.intervention_evidence, name="intervention_evidence"),
+    path("mijlpalen/", views.milestones, name="milestones"),
 ]

@@ -4,6 +4,7 @@ posting to a view of its own."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,12 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import AuthenticatedRequest, role_required
+from core.formatting import euro
 from core.forms import attempt
 from tracks.models import BudgetYear
 
 from .. import charts, selectors
 from ..forms import AllocationForm, MoneyForm
-from ..services.budget import allocation_set, commitment_add, spending_add
+from ..services.budget import allocation_change, commitment_add, spending_add
+from .common import PAGE_SIZE
 
 VIEW = "monitoring.view_budgetallocation"
 
@@ -73,6 +76,9 @@ def _render_budget(
             "commitment_form": commitment_form or MoneyForm(prefix="commitment", budget_year=year),
             "spending_form": spending_form or MoneyForm(prefix="spending", budget_year=year),
             "chart": charts.budget_chart(overview),
+            "changes": Paginator(selectors.budget_allocation_changes(year=year), PAGE_SIZE).get_page(
+                request.GET.get("pagina")
+            ),
         },
         status=status,
     )
@@ -88,17 +94,22 @@ def budget_allocate(request: AuthenticatedRequest) -> HttpResponse:
         data = form.cleaned_data
         allocation = attempt(
             form,
-            lambda: allocation_set(
+            lambda: allocation_change(
                 actor=actor,
                 budget_year=year,
                 track=track,
                 intervention=intervention,
+                mode=data["mode"],
                 amount=data["amount"],
-                note=data["note"],
+                reason=data["reason"],
             ),
         )
         if allocation is not None:
-            messages.success(request, _("De toewijzing is vastgelegd."))
+            messages.success(
+                request,
+                _("De toewijzing is vastgelegd: %(target)s heeft nu %(amount)s.")
+                % {"target": allocation.intervention or allocation.track, "amount": euro(allocation.amount)},
+            )
             return _back(year)
     return _render_budget(request, years, year, allocation_form=form, status=400)
 

@@ -186,3 +186,15 @@ def test_the_demo_shows_the_privacyfunctionaris_a_pending_request_and_last_years
     for url in ("/privacy/verzoeken/", f"/privacy/verzoeken/{pending.pk}/", "/privacy/toegangsreview/"):
         assert web.get(url).status_code == 200, url
     assert web.get(f"/privacy/jongeren/{pending.youth_id}/inzage.pdf").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_budget_changes_milestones_and_evidence_status(demo):
+    from monitoring.models import BudgetAllocationChange
+    from tracks.models import Intervention, Milestone
+
+    assert set(BudgetAllocationChange.objects.values_list("mode", flat=True)) == {"set", "add"}
+    assert BudgetAllocationChange.objects.filter(delta__lt=0).exists()
+    assert set(Milestone.objects.values_list("status", flat=True)) == {"open", "in_progress", "done"}
+    assert Intervention.objects.exclude(evidence_level="not_assessed").exists()
+    assert Intervention.objects.filter(evidence_level="not_assessed").exists()

@@ -71,13 +71,23 @@ def test_the_budget_page_allocates_and_refuses_over_the_cap(indicators, petra, r
     track = Track.objects.get(code="A")
     response = web.post(
         "/monitoring/budget/toewijzen/?jaar=1",
-        {"allocation-target": f"t{track.pk}", "allocation-amount": "600000"},
+        {
+            "allocation-target": f"t{track.pk}",
+            "allocation-mode": "set",
+            "allocation-amount": "600000",
+            "allocation-reason": "Begroting",
+        },
     )
     assert response.status_code == 400
     assert "past niet binnen het maximum" in response.content.decode()
     response = web.post(
         "/monitoring/budget/toewijzen/?jaar=1",
-        {"allocation-target": f"t{track.pk}", "allocation-amount": "90000"},
+        {
+            "allocation-target": f"t{track.pk}",
+            "allocation-mode": "set",
+            "allocation-amount": "90000",
+            "allocation-reason": "Begroting",
+        },
     )
     assert response.status_code == 302, response.context["allocation_form"].errors
     assert "90.000" in web.get("/monitoring/budget/?jaar=1").content.decode()

@@ -117,13 +117,13 @@ def test_the_budget_line_reads_well_when_nothing_is_allocated(indicators, petra,
     web.force_login(petra)
     page = web.get("/monitoring/?periode=2025-Q1").content.decode()
     assert "()" not in page and "(%)" not in page
-    assert "Er is nog geen budget toegewezen in dit programmajaar (maximaal € 500.000)" in page
+    assert "Er is nog geen budget toegewezen in dit programmajaar (maximaal € 500.000,00)" in page
     budget_page = web.get("/monitoring/budget/?jaar=1").content.decode()
     assert "nog niets toegewezen" in budget_page and ": %" not in budget_page
 
     budget_allocation(intervention_code="2.1.3", amount="40000")
     page = web.get("/monitoring/?periode=2025-Q1").content.decode()
-    assert "€ 0 besteed van € 40.000 toegewezen (0%)" in page
+    assert "€ 0,00 besteed van € 40.000,00 toegewezen (0%)" in page
 
 
 def test_a_ready_report_is_an_in_app_notification_for_each_projectleider_next_to_the_email(

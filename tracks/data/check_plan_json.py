@@ -44,6 +44,9 @@ SKIP_KEYS = {
     "target_percentage",
     "minimum_network_size",
     "intervention",
+    "track",
+    "due",
+    "desired_result_order",
 }
 # Specific paths that are labels, not quotations.
 SKIP_PATHS = {"programme.name", "programme.municipality"}

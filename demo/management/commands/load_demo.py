@@ -12,6 +12,7 @@ from demo.casework import demo_casework_load
 from demo.lifecycle import demo_lifecycle_load
 from demo.monitoring import demo_monitoring_load
 from demo.needtoknow import demo_needtoknow_load
+from demo.plandata import demo_plandata_load
 from demo.referrals import demo_referrals_load
 from demo.youths import demo_youths_load
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         users.append(demo_needtoknow_load()["user"])
         if demo_monitoring_load().get("skipped"):
             self.stdout.write("Monitoring-demo overgeslagen: laad eerst het plan (manage.py load_plan).")
+        demo_plandata_load()  # budget changes, milestones, erkenningsniveaus (after monitoring's allocations)
         self.stdout.write("")
         self.stdout.write("Demo-gebruikers (wachtwoord voor allemaal: %s)" % DEMO_PASSWORD)
         for user in users:
