@@ -11,7 +11,8 @@ of queries is fixed, whatever the number of youths or signals. Breakdowns by dis
 band come from the same GROUP BY query as the total, so they always add up to it.
 
 Registered: budget (monitoring's own data); youths, signals, matches and flags (youths); meetings,
-cases, actions and enrolments, with the OOZA outcomes recorded when a case closes (cases).
+cases, actions and enrolments, with the OOZA outcomes recorded when a youth leaves the arrangement (the
+enrolment ends, cases).
 """
 
 from __future__ import annotations
@@ -341,8 +342,8 @@ def flags_raised(start: dt.date, end: dt.date, intervention: Any = None) -> Resu
 # Cases are counted by the moment they were opened or closed; "active" is a stock: the cases open at
 # the end of the period, with the status each had then (from its recorded transitions, so that a past
 # period keeps its figure). Youths discussed are those whose agenda item got a decision in a meeting
-# held in the window. The OOZA outcomes are read from the outcome recorded when a case is closed
-# (plan 3.2): nothing is entered twice.
+# held in the window. The OOZA outcomes (plan 3.2) are read from the outcome recorded when the youth
+# leaves the arrangement: the enrolment ends with its reason (see "OOZA" below).
 
 LASTING_PERSPECTIVE_NONE = "geen"  # cases.models.Perspective.NONE
 QUALIFICATION_NONE = "geen"  # cases.models.Qualification.NONE
@@ -511,3 +512,70 @@ def closed_cases_with_network_in_intervention(
     return _closed_cases_in_intervention(
         start, end, intervention, Q(outcome_network_size__gte=NETWORK_MINIMUM)
     )
+
+
+# --- OOZA as plan 3.2 defines it ------------------------------------------------------------------
+#
+# "100% van de jongeren [uit Zwolle] stroomt uit met …": the outcomes are taken when a youth leaves the
+# arrangement – the enrolment in the intervention ends, with its reason – not when a case closes.
+# Population: youths from Zwolle (a Zwolle district on record) whose enrolment ended in the window with
+# a reason. A youth who moved away from Zwolle left the plan's population and is not counted (the
+# reason is kept on the enrolment). Result (b) counts only those who left education ("dat onderwijs
+# verlaat"); a youth still in education is in (a) and (c), not in (b).
+
+
+def _leavers(start: dt.date, end: dt.date, intervention: Any) -> QuerySet:
+    from cases.models import Enrolment
+
+    return Enrolment.objects.filter(
+        intervention=intervention,
+        ended_on__range=(start, end),
+        case__youth__district__isnull=False,
+    ).exclude(end_reason__in=["", Enrolment.EndReason.MOVED])
+
+
+def _share(leavers: QuerySet, outcome: Q) -> Result:
+    counts = leavers.aggregate(total=Count("id"), with_outcome=Count("id", filter=outcome))
+    return Result(Decimal(counts["with_outcome"]), Decimal(counts["total"]))
+
+
+@register(
+    "ooza_leavers_with_perspective",
+    label="Uitgestroomde Zwolse jongeren met een duurzaam perspectief (%)",
+    unit="percentage",
+    counts_persons=True,
+)
+def ooza_leavers_with_perspective(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Plan 3.2 (a): work, vocational education or day activities, or a mix, on leaving."""
+    return _share(
+        _leavers(start, end, intervention),
+        ~Q(outcome_perspective=LASTING_PERSPECTIVE_NONE) & ~Q(outcome_perspective=""),
+    )
+
+
+@register(
+    "ooza_education_leavers_with_qualification",
+    label="Zwolse jongeren die het onderwijs verlaten met diploma, certificaat of praktijkverklaring (%)",
+    unit="percentage",
+    counts_persons=True,
+)
+def ooza_education_leavers_with_qualification(
+    start: dt.date, end: dt.date, intervention: Any = None
+) -> Result:
+    """Plan 3.2 (b): over the leavers who left education, a diploma, (partial) certificate or a
+    praktijkverklaring."""
+    return _share(
+        _leavers(start, end, intervention).filter(left_education=True),
+        ~Q(outcome_qualification=QUALIFICATION_NONE) & ~Q(outcome_qualification=""),
+    )
+
+
+@register(
+    "ooza_leavers_with_network",
+    label="Uitgestroomde Zwolse jongeren met een netwerk van minimaal 3 personen (%)",
+    unit="percentage",
+    counts_persons=True,
+)
+def ooza_leavers_with_network(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Plan 3.2 (c): at least 3 people the youth can fall back on, on leaving."""
+    return _share(_leavers(start, end, intervention), Q(outcome_network_size__gte=NETWORK_MINIMUM))

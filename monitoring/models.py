@@ -174,6 +174,12 @@ class Indicator(AgreedItem):
         related_name="indicators",
         verbose_name=_("meetbaar resultaat uit het plan"),
     )
+    # Plan 3.2: a target over the whole programme next to the period targets (Target), and the note
+    # that goes with the figure to the ministry (the small-numbers route: cumulative, with a note).
+    programme_target = models.DecimalField(
+        _("doel over de hele looptijd"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    ministry_note = models.TextField(_("toelichting voor het ministerie"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(_("actief"), default=True)
 
