@@ -69,11 +69,6 @@ COMMITMENTS = [
 
 # Hand-entered figures of the last four quarters, oldest first: a count, or (numerator, denominator).
 QUARTER_ENTRIES: list[tuple[str, list[Any]]] = [
-    ("1.1.1-gezinnen", [3, 4, 6, 6]),
-    ("1.1.1-geen-nieuwe-signalen", [(2, 3), (3, 4), (4, 5), (5, 6)]),
-    ("1.1.2-groepen", [2, 2, 3, 3]),
-    ("1.1.2-overgedragen-groepsleden", [1, 2, 2, 3]),
-    ("1.1.2-minder-problematisch", [(0, 1), (1, 2), (1, 2), (2, 3)]),
     ("2.1.1-deelnemers", [32, 38, 44, 47]),
     ("2.1.1-participatie", [(10, 14), (12, 16), (15, 19), (17, 21)]),
     ("2.1.2-deelnemers", [5, 6, 8, 9]),
