@@ -698,3 +698,46 @@ def youth_groups_smaller(start: dt.date, end: dt.date, intervention: Any = None)
         total += 1
         smaller += sizes[-1] < sizes[0]
     return Result(Decimal(smaller), Decimal(total))
+
+
+# --- Plan 2.2 "snellere aansluiting": what became of the flags -----------------------------------
+#
+# Flags whose first decision by a meeting fell in the window (cases.selectors.rule_statistics, which
+# the rules page uses per rule).
+
+
+def _decisions(start: dt.date, end: dt.date) -> list[Any]:
+    from cases.selectors.rule_statistics import flag_decisions
+
+    since, until = window(start, end)
+    return flag_decisions(since=since, until=until)
+
+
+@register(
+    "flags_closed_without_action",
+    label="Signaleringen die het overleg afsloot met ‘geen verdere actie’ (%)",
+    unit="percentage",
+    counts_persons=True,
+)
+def flags_closed_without_action(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    decisions = _decisions(start, end)
+    return Result(Decimal(sum(d.decision == "geen_actie" for d in decisions)), Decimal(len(decisions)))
+
+
+@register(
+    "flags_leading_to_case",
+    label="Signaleringen die tot een casus leidden (%)",
+    unit="percentage",
+    counts_persons=True,
+)
+def flags_leading_to_case(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    decisions = _decisions(start, end)
+    return Result(Decimal(sum(d.decision == "casus" for d in decisions)), Decimal(len(decisions)))
+
+
+@register("flag_days_to_decision_median", label="Mediaan dagen van signalering tot besluit", unit="count")
+def flag_days_to_decision_median(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """The median number of days from a flag to the meeting's first decision on it (0 without any)."""
+    from cases.selectors.rule_statistics import median_days
+
+    return Result(median_days(_decisions(start, end)) or ZERO)
