@@ -234,3 +234,4 @@ class MinistryFigure(TypedDict):
     target: MinistryTarget | None
     status: str | None
     approval_state: str
+    note: str  # the indicator's note for the ministry (small numbers: cumulative); not in the snapshot

@@ -172,3 +172,23 @@ def test_a_cumulative_share_whose_leavers_without_the_outcome_grew_by_fewer_than
     }
     assert "2025" not in _published(values)
     assert "2024" in _published(values)
+
+
+def test_the_indicator_page_shows_the_programme_target_and_the_note(indicators, petra, web):
+    web.force_login(petra)
+    page = web.get("/monitoring/indicatoren/3.1.1-diploma-looptijd/").content.decode()
+    assert "Doel over de hele looptijd" in page and "data-programme-target>100%" in page
+    assert "Toelichting voor het ministerie" in page and "cumulatief over de looptijd" in page
+
+
+def test_the_ministry_gets_the_note_with_the_cumulative_figure(indicators, hanna, api):
+    from monitoring.services.measurements import measurements_refresh
+
+    measurements_refresh(periods=[Q1], today=dt.date(2025, 7, 1))
+    figures = {
+        i["code"]: i
+        for item in api(hanna).get("/api/v1/monitoring/interventions/?period=2025-Q1").json()["results"]
+        for i in item["indicators"]
+    }
+    assert "cumulatief" in figures["3.1.1-perspectief-looptijd"]["note"]
+    assert figures["3.1.1-perspectief"]["note"] == ""
