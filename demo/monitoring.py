@@ -76,11 +76,7 @@ QUARTER_ENTRIES: list[tuple[str, list[Any]]] = [
     ("2.1.2-zonder-strafrecht", [(3, 4), (4, 5), (5, 6), (6, 7)]),
     ("2.1.3-deelnemers", [4, 7, 9, 10]),
     ("2.1.3-positief-afgerond", [(3, 4), (5, 6), (6, 7), (7, 9)]),
-    ("2.1.4-bijeenkomsten", [3, 4, 5, 4]),
-    ("2.1.4-deelnemers", [70, 88, 112, 96]),
     ("2.1.4-herkennen", [(50, 62), (66, 80), (90, 104), (77, 90)]),
-    ("3.1.2-voorlichtingen", [4, 6, 7, 5]),
-    ("3.1.2-deelnemers", [110, 150, 180, 140]),
     ("3.1.2-handelen", [(20, 25), (26, 30), (30, 34), (24, 27)]),
 ]
 # Group activities of youth work, entered per month: the twelve months of those four quarters.

@@ -6,7 +6,8 @@ without.
 
 Through the services, then dated when it happened (demo only), as demo/monitoring_history.py does.
 Runs before the monitoring demo, whose refresh turns it into figures. Idempotent: skipped when its
-first youth exists. Not built (so not shown): registered activities and sessions (2.1.1, 2.1.4, 3.1.2).
+first youth exists. Also registers activities and information sessions (2.1.1, 2.1.4, 3.1.2) in the
+last months.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.utils import timezone
 from accounts.models import User
 from cases.models import Case, CaseTransition, Enrolment
 from cases.services import core as case_services
+from monitoring.services.activities import activity_register
 from tracks.models import Intervention
 from youths.identity import name_key
 from youths.models import District, Signal, SignalCategory, Youth
@@ -40,6 +42,19 @@ LEAVERS: list[tuple[str, str, bool, case_services.Leaving | None]] = [
         case_services.Leaving("afgerond", True, "dagbesteding", "praktijkverklaring", 5),
     ),
     ("Finn", "Vos", True, None),
+]
+
+# (days ago, intervention, place or school, audience, attendance)
+ACTIVITIES = [
+    (200, "2.1.4", "Wijkcentrum Holtenbroek", "Ouders en verzorgers", 34),
+    (150, "2.1.4", "Thomas a Kempis College", "Ouders (#Schoolalert)", 58),
+    (95, "2.1.4", "Wijkcentrum Diezerpoort", "Ouders en verzorgers", 21),
+    (40, "2.1.4", "Greijdanus", "Ouders (#Schoolalert)", 47),
+    (180, "3.1.2", "Landstede", "Leerlingen leerjaar 3 (#Leerlingenalert)", 120),
+    (120, "3.1.2", "Deltion College", "Docenten en mentoren (#Schoolalert)", 36),
+    (60, "3.1.2", "Landstede", "Leerlingen leerjaar 4 (#Leerlingenalert)", 95),
+    (30, "2.1.1", "Speeltuin Westenholte", "Jongeren 12–16 jaar", 14),
+    (12, "2.1.1", "Sporthal Holtenbroek", "Jongeren 14–18 jaar", 22),
 ]
 
 
@@ -130,4 +145,18 @@ def demo_ooza_load() -> dict[str, int]:
                 description="Opnieuw veel verzuim (demo).",
             )
             Signal.objects.filter(pk=_youth_signal.pk).update(created_at=now - dt.timedelta(days=275))
+
+    # Activities and information sessions, registered one by one (issue 12).
+    petra = User.objects.filter(username="projectleider").first()
+    interventions = {i.code: i for i in Intervention.objects.filter(code__in=["2.1.1", "2.1.4", "3.1.2"])}
+    if petra is not None and len(interventions) == 3:
+        for days_ago, code, place, audience, attendance in ACTIVITIES:
+            activity_register(
+                actor=petra,
+                intervention=interventions[code],
+                held_on=today - dt.timedelta(days=days_ago),
+                place=place,
+                audience=audience,
+                attendance=attendance,
+            )
     return {"skipped": 0, "left_ooza": left}

@@ -741,3 +741,34 @@ def flag_days_to_decision_median(start: dt.date, end: dt.date, intervention: Any
     from cases.selectors.rule_statistics import median_days
 
     return Result(median_days(_decisions(start, end)) or ZERO)
+
+
+# --- Registered activities and sessions (2.1.1, 2.1.4, 3.1.2) -------------------------------------
+
+
+@register("activities_held", label="Geregistreerde activiteiten en voorlichtingen", unit="count")
+def activities_held(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """Activities registered for the intervention that were held in the window."""
+    from .models import Activity
+
+    activities = _for_intervention(
+        Activity.objects.filter(held_on__range=(start, end)), intervention, "intervention"
+    )
+    return Result(Decimal(activities.count()))
+
+
+@register(
+    "activity_attendance",
+    label="Aanwezigen bij geregistreerde activiteiten en voorlichtingen",
+    unit="count",
+    counts_persons=True,
+)
+def activity_attendance(start: dt.date, end: dt.date, intervention: Any = None) -> Result:
+    """The attendance of the activities held in the window, added up (a person at two sessions counts
+    twice, as on the attendance lists)."""
+    from .models import Activity
+
+    activities = _for_intervention(
+        Activity.objects.filter(held_on__range=(start, end)), intervention, "intervention"
+    )
+    return Result(Decimal(activities.aggregate(total=Sum("attendance"))["total"] or 0))
