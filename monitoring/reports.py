@@ -116,7 +116,7 @@ def ministry_figure(row: IndicatorRow, *, published: bool, note: str = "") -> Mi
         "target": {"value": target["value"], "deadline": target["deadline"]} if target else None,
         "status": None if public["suppressed"] else row["status"],
         "approval_state": row["approval"],
-        "note": note,
+        "explanation": note,
     }
 
 

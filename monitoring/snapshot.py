@@ -234,4 +234,4 @@ class MinistryFigure(TypedDict):
     target: MinistryTarget | None
     status: str | None
     approval_state: str
-    note: str  # the indicator's note for the ministry (small numbers: cumulative); not in the snapshot
+    explanation: str  # the indicator's ministry_note (small numbers: cumulative); not in the snapshot

@@ -190,5 +190,5 @@ def test_the_ministry_gets_the_note_with_the_cumulative_figure(indicators, hanna
         for item in api(hanna).get("/api/v1/monitoring/interventions/?period=2025-Q1").json()["results"]
         for i in item["indicators"]
     }
-    assert "cumulatief" in figures["3.1.1-perspectief-looptijd"]["note"]
-    assert figures["3.1.1-perspectief"]["note"] == ""
+    assert "cumulatief" in figures["3.1.1-perspectief-looptijd"]["explanation"]
+    assert figures["3.1.1-perspectief"]["explanation"] == ""
