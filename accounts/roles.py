@@ -123,6 +123,8 @@ _MONITORING_MANAGE = [
     "monitoring.change_pdcacycle",
     "monitoring.add_riskreview",
     "monitoring.view_riskreview",
+    "monitoring.add_activity",
+    "monitoring.view_activity",
     "monitoring.add_budgetallocation",
     "monitoring.change_budgetallocation",
     "monitoring.view_budgetallocation",

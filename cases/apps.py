@@ -11,8 +11,10 @@ class CasesConfig(AppConfig):
 
         from youths.grounds import register_ground
         from youths.merge import register_merge_step
+        from youths.rule_statistics import register_rule_statistics
 
         from . import grounds, models
+        from .selectors.rule_statistics import combination_rule_statistics
         from .services.merge import youth_case_data_move
 
         # Need-to-know grounds of the procesregisseur (youths/grounds.py, docs/privacy-rights.md).
@@ -20,6 +22,9 @@ class CasesConfig(AppConfig):
         register_ground("case", _("in een casus"), grounds.case_youth_ids)
         register_ground("group", _("lid van een jeugdgroep"), grounds.group_youth_ids)
         register_ground("referral", _("verzoek tot bespreking van een partner"), grounds.referral_youth_ids)
+
+        # What became of each combination rule's flags, for the rules page (youths/rule_statistics.py).
+        register_rule_statistics(combination_rule_statistics)
 
         # A merge of two youth records carries the cases app's records about the duplicate along.
         register_merge_step("case_data", youth_case_data_move)

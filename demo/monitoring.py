@@ -69,11 +69,6 @@ COMMITMENTS = [
 
 # Hand-entered figures of the last four quarters, oldest first: a count, or (numerator, denominator).
 QUARTER_ENTRIES: list[tuple[str, list[Any]]] = [
-    ("1.1.1-gezinnen", [3, 4, 6, 6]),
-    ("1.1.1-geen-nieuwe-signalen", [(2, 3), (3, 4), (4, 5), (5, 6)]),
-    ("1.1.2-groepen", [2, 2, 3, 3]),
-    ("1.1.2-overgedragen-groepsleden", [1, 2, 2, 3]),
-    ("1.1.2-minder-problematisch", [(0, 1), (1, 2), (1, 2), (2, 3)]),
     ("2.1.1-deelnemers", [32, 38, 44, 47]),
     ("2.1.1-participatie", [(10, 14), (12, 16), (15, 19), (17, 21)]),
     ("2.1.2-deelnemers", [5, 6, 8, 9]),
@@ -81,11 +76,7 @@ QUARTER_ENTRIES: list[tuple[str, list[Any]]] = [
     ("2.1.2-zonder-strafrecht", [(3, 4), (4, 5), (5, 6), (6, 7)]),
     ("2.1.3-deelnemers", [4, 7, 9, 10]),
     ("2.1.3-positief-afgerond", [(3, 4), (5, 6), (6, 7), (7, 9)]),
-    ("2.1.4-bijeenkomsten", [3, 4, 5, 4]),
-    ("2.1.4-deelnemers", [70, 88, 112, 96]),
     ("2.1.4-herkennen", [(50, 62), (66, 80), (90, 104), (77, 90)]),
-    ("3.1.2-voorlichtingen", [4, 6, 7, 5]),
-    ("3.1.2-deelnemers", [110, 150, 180, 140]),
     ("3.1.2-handelen", [(20, 25), (26, 30), (30, 34), (24, 27)]),
 ]
 # Group activities of youth work, entered per month: the twelve months of those four quarters.

@@ -405,18 +405,29 @@ def _case_story(
         or Action.objects.filter(case=case, status=Action.Status.OPEN).exists()
     ):
         return
-    case_services.enrolment_end(actor=ruben, enrolment=enrolment, ended_on=closing.date(), result="voltooid")
-    case = case_services.case_transition(
+    outcome = case_services.CaseClosing(
+        reason="doelen_bereikt",
+        perspective=_pick(rng, PERSPECTIVES),
+        qualification=_pick(rng, QUALIFICATIONS),
+        network_size=rng.randint(1, 6),
+    )
+    # Leaving OOZA (plan 3.2): the outcome is taken when the enrolment ends.
+    leaving = case_services.Leaving(
+        reason="afgerond",
+        left_education=outcome.qualification != "geen" or (outcome.network_size or 0) % 2 == 0,
+        perspective=outcome.perspective,
+        qualification=outcome.qualification,
+        network_size=outcome.network_size,
+    )
+    case_services.enrolment_end(
         actor=ruben,
-        case=case,
-        to="gesloten",
-        reason="Doelen bereikt (demo).",
-        closing=case_services.CaseClosing(
-            reason="doelen_bereikt",
-            perspective=_pick(rng, PERSPECTIVES),
-            qualification=_pick(rng, QUALIFICATIONS),
-            network_size=rng.randint(1, 6),
-        ),
+        enrolment=enrolment,
+        ended_on=closing.date(),
+        result="voltooid",
+        leaving=leaving if enrolment.intervention.measurable_results.exists() else None,
+    )
+    case = case_services.case_transition(
+        actor=ruben, case=case, to="gesloten", reason="Doelen bereikt (demo).", closing=outcome
     )
     _date(case, closing, closing=True)
 

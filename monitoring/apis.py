@@ -79,7 +79,11 @@ class InterventionFiguresView(generics.GenericAPIView):
                 "track": intervention.track.code,
                 "period": period.code,
                 "indicators": [
-                    ministry_figure(indicator_row(v, text=_stored_text), published=bool(v.published))
+                    ministry_figure(
+                        indicator_row(v, text=_stored_text),
+                        published=bool(v.published),
+                        note=v.indicator.ministry_note,
+                    )
                     for v in values
                     if v.indicator.intervention_id == intervention.pk
                 ],
@@ -132,7 +136,14 @@ def _public_interventions(data: Snapshot) -> list[dict[str, Any]]:
             },
         )
         figures: list[MinistryFigure] = entry["indicators"]
-        figures.append(ministry_figure(row, published=_still_published(row, live.get(row["code"]))))
+        current = live.get(row["code"])
+        figures.append(
+            ministry_figure(
+                row,
+                published=_still_published(row, current),
+                note=current.indicator.ministry_note if current else "",
+            )
+        )
     return list(result.values())
 
 

@@ -8,7 +8,9 @@ API, the report endpoint and the snapshot's public part – goes through that on
 The method, in short. A *cell* is one indicator in one period. It is **safe** when every count of
 persons it contains or implies is 5 or more: the numerator, the denominator and their difference
 (the persons without the outcome), and for a cumulative indicator its growth over the previous period
-of the same kind. Periods form a tree per calendar year: the year, its four quarters, their months.
+of the same kind – of the numerator, of the denominator and of their difference, so that
+subtracting the cumulative figures of consecutive periods never reveals a suppressed count.
+Periods form a tree per calendar year: the year, its four quarters, their months.
 A level is published **as a whole or not at all** among siblings:
 
 - a year is published when it is safe;
@@ -94,7 +96,16 @@ class Facts:
             previous = self.values.get((series.pk, before))
             if previous is None:
                 return before.end < self.programme_start
-            return not is_small(numerator - previous[0])
+            if is_small(numerator - previous[0]):
+                return False
+            # A cumulative share: subtracting consecutive periods gives the period's own numerator,
+            # denominator and the persons without the outcome; each must be safe too.
+            if denominator is not None:
+                before_denominator = previous[1] or Decimal(0)
+                growth = denominator - before_denominator
+                if is_small(growth) or is_small(growth - (numerator - previous[0])):
+                    return False
+            return True
         return True
 
 

@@ -202,3 +202,17 @@ class ReportRequestForm(StyledForm):
         if period.kind == YEAR:
             raise forms.ValidationError(_("Rapportages gaan over een maand of een kwartaal."))
         return period
+
+
+class ActivityForm(StyledForm):
+    intervention = forms.ModelChoiceField(
+        label=_("Interventie"),
+        queryset=Intervention.objects.filter(code__in=["2.1.1", "2.1.4", "3.1.2"]).order_by("order"),
+        empty_label="—",
+    )
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput)
+    place = forms.CharField(label=_("Plaats of school"), max_length=200)
+    audience = forms.CharField(
+        label=_("Publiek"), max_length=200, help_text=_("Bijvoorbeeld ouders, leerlingen of docenten.")
+    )
+    attendance = forms.IntegerField(label=_("Aantal aanwezigen"), min_value=0, max_value=10_000)

@@ -175,6 +175,12 @@ class Indicator(AgreedItem):
         related_name="indicators",
         verbose_name=_("meetbaar resultaat uit het plan"),
     )
+    # Plan 3.2: a target over the whole programme next to the period targets (Target), and the note
+    # that goes with the figure to the ministry (the small-numbers route: cumulative, with a note).
+    programme_target = models.DecimalField(
+        _("doel over de hele looptijd"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    ministry_note = models.TextField(_("toelichting voor het ministerie"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(_("actief"), default=True)
 
@@ -421,6 +427,35 @@ class PdcaCycle(models.Model):
 
     def __str__(self) -> str:
         return f"PDCA {self.track.code} {self.period}"
+
+
+class Activity(models.Model):
+    """An activity or information session held for an intervention (2.1.1 group activities, 2.1.4
+    #Ouderalert/#Schoolalert, 3.1.2 #Leerlingenalert/#Schoolalert): registered one by one, so that the
+    indicators count them instead of someone typing a total (issue 12). No personal data: the audience
+    is a description and the attendance a number."""
+
+    intervention = models.ForeignKey(
+        "tracks.Intervention",
+        on_delete=models.PROTECT,
+        related_name="activities",
+        verbose_name=_("interventie"),
+    )
+    held_on = models.DateField(_("datum"))
+    place = models.CharField(_("plaats of school"), max_length=200)
+    audience = models.CharField(_("publiek"), max_length=200)
+    attendance = models.PositiveIntegerField(_("aantal aanwezigen"))
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        indexes = [models.Index(fields=["intervention", "held_on"], name="activity_intervention_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.intervention_id} {self.held_on}: {self.place}"
 
 
 class RiskReview(models.Model):

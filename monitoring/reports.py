@@ -96,7 +96,7 @@ def indicator_row(v: IndicatorValue, text: Text = figure_text) -> IndicatorRow:
     }
 
 
-def ministry_figure(row: IndicatorRow, *, published: bool) -> MinistryFigure:
+def ministry_figure(row: IndicatorRow, *, published: bool, note: str = "") -> MinistryFigure:
     """The one way an indicator's figure leaves for the ministry, live or from a snapshot: its
     numbers where `published` (selectors.ministry_visibility decided, for the period tree as a whole),
     else "x"; and no status where the figure is hidden (it would hint at the value)."""
@@ -116,6 +116,7 @@ def ministry_figure(row: IndicatorRow, *, published: bool) -> MinistryFigure:
         "target": {"value": target["value"], "deadline": target["deadline"]} if target else None,
         "status": None if public["suppressed"] else row["status"],
         "approval_state": row["approval"],
+        "explanation": note,
     }
 
 

@@ -48,6 +48,9 @@ class IndicatorFigureSerializer(serializers.Serializer):
     target = TargetSerializer(allow_null=True)
     status = serializers.ChoiceField(choices=["on_track", "at_risk", "off_track"], allow_null=True)
     approval_state = serializers.ChoiceField(choices=["open", "submitted", "approved"])
+    explanation = serializers.CharField(
+        help_text=_("Toelichting bij het cijfer, zoals de route voor kleine aantallen (cumulatief).")
+    )
 
 
 class InterventionFiguresSerializer(serializers.Serializer):

@@ -234,3 +234,4 @@ class MinistryFigure(TypedDict):
     target: MinistryTarget | None
     status: str | None
     approval_state: str
+    explanation: str  # the indicator's ministry_note (small numbers: cumulative); not in the snapshot

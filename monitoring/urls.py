@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import budget, context, dashboard, indicators, periods, planning, reports
+from .views import activities, budget, context, dashboard, indicators, periods, planning, reports
 
 app_name = "monitoring"
 
@@ -26,6 +26,7 @@ urlpatterns = [
     path("budget/toewijzen/", budget.budget_allocate, name="budget_allocate"),
     path("budget/verplichten/", budget.budget_commit, name="budget_commit"),
     path("budget/uitgeven/", budget.budget_spend, name="budget_spend"),
+    path("activiteiten/", activities.activity_list, name="activities"),
     path("context/", context.context, name="context"),
     path("context/inlezen/", context.context_import, name="context_import"),
     path("rapportages/", reports.report_list, name="reports"),

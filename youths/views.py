@@ -37,6 +37,7 @@ from .forms import (
 )
 from .grounds import grounds_for_youth
 from .models import CombinationRule, Youth
+from .rule_statistics import rule_statistics
 from .rules import rule_in_words
 from .services import flags as flag_services
 from .services import informing as informing_services
@@ -554,7 +555,11 @@ def duplicate_dismiss(request: AuthenticatedRequest, candidate_id: int) -> HttpR
 @role_required("youths.view_combinationrule")
 def rule_list(request: AuthenticatedRequest) -> HttpResponse:
     page = Paginator(selectors.combination_rule_list(), 25).get_page(request.GET.get("pagina"))
-    rules = [(rule, rule_in_words(rule, [c.name for c in rule.categories.all()])) for rule in page]
+    statistics = rule_statistics([rule.pk for rule in page])
+    rules = [
+        (rule, rule_in_words(rule, [c.name for c in rule.categories.all()]), statistics[rule.pk])
+        for rule in page
+    ]
     return render(
         request,
         "youths/rule_list.html",

@@ -23,6 +23,7 @@ from ..models import (
     Qualification,
 )
 from ..selectors import core as case_selectors
+from ..services.core import Leaving
 from .fields import (
     DateInput,
     OrganisationChoiceField,
@@ -146,6 +147,42 @@ class EnrolmentEndForm(StyledForm):
     ended_on = forms.DateField(label=_("Einde"), widget=DateInput())
     result = forms.ChoiceField(label=_("Resultaat"), choices=Enrolment.Result.choices)
     note = forms.CharField(label=_("Toelichting"), max_length=500, required=False)
+    # Plan 3.2 (OOZA): asked when the intervention has measurable results; the service says so.
+    end_reason = forms.ChoiceField(
+        label=_("Reden van uitstroom"),
+        choices=[("", "—"), *Enrolment.EndReason.choices],
+        required=False,
+    )
+    left_education = forms.TypedChoiceField(
+        label=_("Verlaat de jongere het onderwijs?"),
+        choices=[("", "—"), ("ja", _("Ja")), ("nee", _("Nee, blijft in het onderwijs"))],
+        coerce=lambda v: v == "ja",
+        empty_value=None,
+        required=False,
+    )
+    outcome_perspective = forms.ChoiceField(
+        label=_("Duurzaam perspectief"), choices=[("", "—"), *Perspective.choices], required=False
+    )
+    outcome_qualification = forms.ChoiceField(
+        label=_("Diploma, certificaat of praktijkverklaring"),
+        choices=[("", "—"), *Qualification.choices],
+        required=False,
+    )
+    outcome_network_size = forms.IntegerField(
+        label=_("Aantal mensen in het netwerk"), min_value=0, max_value=100, required=False
+    )
+
+    def leaving(self) -> Leaving | None:
+        data = self.cleaned_data
+        if not data.get("end_reason"):
+            return None
+        return Leaving(
+            reason=data["end_reason"],
+            left_education=bool(data.get("left_education")),
+            perspective=data.get("outcome_perspective") or "",
+            qualification=data.get("outcome_qualification") or "",
+            network_size=data.get("outcome_network_size"),
+        )
 
 
 class FamilyLinkForm(StyledForm):

@@ -257,6 +257,14 @@ class Enrolment(models.Model):
         STOPPED = "voortijdig_gestopt", _("Voortijdig gestopt")
         NOT_STARTED = "niet_gestart", _("Niet gestart")
 
+    class EndReason(models.TextChoices):
+        """Why the youth left the arrangement (plan 3.2 takes the outcomes at that moment)."""
+
+        COMPLETED = "afgerond", _("Afgerond")
+        MOVED = "verhuisd", _("Verhuisd buiten Zwolle")
+        STOPPED = "gestopt", _("Gestopt")
+        OTHER = "overig", _("Overig")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="enrolments")
     intervention = models.ForeignKey(
         "tracks.Intervention",
@@ -268,6 +276,22 @@ class Enrolment(models.Model):
     ended_on = models.DateField(_("einde"), null=True, blank=True)
     result = models.CharField(_("resultaat"), max_length=20, choices=Result.choices, blank=True)
     result_note = models.CharField(_("toelichting resultaat"), max_length=500, blank=True)
+    # Leaving the arrangement (plan 3.2): the reason and the three outcomes, taken when the enrolment
+    # ends, not when the case closes. `left_education`: the youth left education on leaving (the
+    # diploma result counts only those, "dat onderwijs verlaat").
+    end_reason = models.CharField(
+        _("reden van uitstroom"), max_length=20, choices=EndReason.choices, blank=True
+    )
+    left_education = models.BooleanField(_("verlaat het onderwijs"), null=True, blank=True)
+    outcome_perspective = models.CharField(
+        _("duurzaam perspectief"), max_length=20, choices=Perspective.choices, blank=True
+    )
+    outcome_qualification = models.CharField(
+        _("diploma of certificaat"), max_length=20, choices=Qualification.choices, blank=True
+    )
+    outcome_network_size = models.PositiveSmallIntegerField(
+        _("aantal mensen in het netwerk"), null=True, blank=True
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:

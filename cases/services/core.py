@@ -498,10 +498,52 @@ def enrolment_add(*, actor: Actor, case: Case, intervention: Intervention, start
         )
 
 
+@dataclass(frozen=True)
+class Leaving:
+    """What leaving an arrangement with measurable results (plan 3.2, OOZA) asks for: why the youth
+    left, whether the youth left education, and the three outcomes at that moment."""
+
+    reason: str
+    left_education: bool
+    perspective: str
+    qualification: str
+    network_size: int | None
+
+
+def _leaving_validated(leaving: Leaving | None) -> Leaving:
+    if leaving is None:
+        raise DomainError(
+            _("Geef bij het einde van deze deelname de reden van uitstroom en de uitkomst."),
+            field="end_reason",
+        )
+    if leaving.reason not in Enrolment.EndReason.values:
+        raise DomainError(_("Kies de reden van uitstroom."), field="end_reason")
+    if leaving.perspective not in Perspective.values:
+        raise DomainError(_("Kies het duurzaam perspectief van de jongere."), field="outcome_perspective")
+    if leaving.qualification not in Qualification.values:
+        raise DomainError(
+            _("Kies diploma, certificaat of praktijkverklaring (of geen)."), field="outcome_qualification"
+        )
+    if leaving.network_size is None or leaving.network_size < 0 or leaving.network_size > 100:
+        raise DomainError(
+            _("Geef het aantal mensen in het netwerk van de jongere (0 tot 100)."),
+            field="outcome_network_size",
+        )
+    return leaving
+
+
 @transaction.atomic
 def enrolment_end(
-    *, actor: Actor, enrolment: Enrolment, ended_on: dt.date, result: str, note: str = ""
+    *,
+    actor: Actor,
+    enrolment: Enrolment,
+    ended_on: dt.date,
+    result: str,
+    note: str = "",
+    leaving: Leaving | None = None,
 ) -> Enrolment:
+    """End an enrolment. In an intervention with measurable results (OOZA, plan 3.2) the reason of
+    leaving and the outcomes are required: monitoring takes the OOZA results from here."""
     if enrolment.ended_on is not None:
         raise DomainError(_("Deze deelname is al beëindigd."), field="ended_on")
     if ended_on < enrolment.started_on:
@@ -510,10 +552,26 @@ def enrolment_end(
         raise DomainError(_("De einddatum ligt in de toekomst."), field="ended_on")
     if result not in Enrolment.Result.values:
         raise DomainError(_("Kies het resultaat van de deelname."), field="result")
+    if leaving is not None or enrolment.intervention.measurable_results.exists():
+        leaving = _leaving_validated(leaving)
+    fields = ["ended_on", "result", "result_note"]
     with acting_as(actor):
         enrolment.ended_on, enrolment.result = ended_on, result
         enrolment.result_note = text_optional(note, field="note", max_length=500)
-        enrolment.save(update_fields=["ended_on", "result", "result_note"])
+        if leaving is not None:
+            enrolment.end_reason = leaving.reason
+            enrolment.left_education = leaving.left_education
+            enrolment.outcome_perspective = leaving.perspective
+            enrolment.outcome_qualification = leaving.qualification
+            enrolment.outcome_network_size = leaving.network_size
+            fields += [
+                "end_reason",
+                "left_education",
+                "outcome_perspective",
+                "outcome_qualification",
+                "outcome_network_size",
+            ]
+        enrolment.save(update_fields=fields)
     return enrolment
 
 

@@ -470,6 +470,7 @@ def case_enrolment_end(request: AuthenticatedRequest, case_id: int, enrolment_id
                 ended_on=form.cleaned_data["ended_on"],
                 result=form.cleaned_data["result"],
                 note=form.cleaned_data["note"],
+                leaving=form.leaving(),
             ),
         )
         is None

@@ -59,6 +59,12 @@ def indicators_seed_load(*, actor: Actor | None, path: Path = INDICATORS_FILE) -
                     if item.get("measurable_result")
                     else None
                 ),
+                "programme_target": (
+                    Decimal(item["programme_target"]).quantize(Decimal("0.01"))
+                    if item.get("programme_target") is not None
+                    else None
+                ),
+                "ministry_note": item.get("ministry_note", ""),
                 "order": item["order"],
             }
             indicator = Indicator.objects.filter(code=item["code"]).first()

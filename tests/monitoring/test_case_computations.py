@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from cases.models import Action, AgendaItem, Case, CaseTransition, FollowUpType, LegalBasis
 from cases.services.actions import action_assign, action_finish
-from cases.services.core import CaseClosing, case_open, case_transition, enrolment_add, enrolment_end
+from cases.services.core import (
+    CaseClosing,
+    Leaving,
+    case_open,
+    case_transition,
+    enrolment_add,
+    enrolment_end,
+)
 from cases.services.meetings import (
     agenda_item_add,
     agenda_item_decide,
@@ -56,7 +63,10 @@ def close(ruben, case, moment, perspective, qualification, network, reason="doel
     return move(ruben, case, "gesloten", moment, CaseClosing(reason, perspective, qualification, network))
 
 
-def enrol(ruben, case, code, started, ended=None):
+OOZA_DONE = Leaving("afgerond", True, "werk", "diploma", 3)
+
+
+def enrol(ruben, case, code, started, ended=None, leaving=None):
     enrolment = enrolment_add(
         actor=ruben,
         case=case,
@@ -65,7 +75,11 @@ def enrol(ruben, case, code, started, ended=None):
     )
     if ended:
         enrolment_end(
-            actor=ruben, enrolment=enrolment, ended_on=dt.date.fromisoformat(ended), result="voltooid"
+            actor=ruben,
+            enrolment=enrolment,
+            ended_on=dt.date.fromisoformat(ended),
+            result="voltooid",
+            leaving=leaving or (OOZA_DONE if code == "3.1.1" else None),
         )
     return enrolment
 
@@ -109,17 +123,26 @@ def cases(case_lists, ruben, chaima):
     c1 = move(ruben, c1, "in_uitvoering", at("2025-02-10"))
 
     c2 = open_case(ruben, q, at("2025-01-05"))
-    enrol(ruben, c2, "3.1.1", "2025-01-10", "2025-03-20")
+    enrol(ruben, c2, "3.1.1", "2025-01-10", "2025-03-20", Leaving("afgerond", True, "werk", "diploma", 4))
     c2 = move(ruben, c2, "in_onderzoek", at("2025-01-20"))
 
     c3 = open_case(ruben, r, at("2025-02-01"))
-    enrol(ruben, c3, "3.1.1", "2025-02-05", "2025-03-31")
+    enrol(
+        ruben,
+        c3,
+        "3.1.1",
+        "2025-02-05",
+        "2025-03-31",
+        Leaving("verhuisd", True, "geen", "praktijkverklaring", 2),
+    )
 
     c4 = open_case(ruben, s, at("2025-03-15"))
     enrol(ruben, c4, "2.1.3", "2025-03-20")
 
     c5 = open_case(ruben, t, at("2024-10-01"))
-    enrol(ruben, c5, "3.1.1", "2024-10-05", "2024-12-20")
+    enrol(
+        ruben, c5, "3.1.1", "2024-10-05", "2024-12-20", Leaving("afgerond", False, "dagbesteding", "geen", 5)
+    )
 
     # Meetings: in February P and Q are discussed; in late March P again (one youth, twice) and S is on
     # the agenda without a decision (postponed); in April S is discussed.
@@ -204,12 +227,15 @@ def test_the_refresh_job_stores_the_case_facts_and_the_ooza_outcomes_add_up_over
     assert [value("1.1.1-casussen-gesloten", q).numerator for q in quarters] == [1, 2, 1]
     assert [value("3.1.1-deelnemers", q).numerator for q in quarters] == [2, 3, 1]  # P stays enrolled
     assert value("2.1.3-ingeschreven", Q2).numerator == 1
-    # The perspective share: Q4 1 of 1 (c5), Q1 1 of 2. The year 2024 is Q4's; 2025 is Q1 and Q2 as a
-    # ratio of sums: 1 of 2.
+    # The perspective share, taken when the youth left OOZA: Q4 1 of 1 (c5), Q1 1 of 1 (c2; R in c3
+    # moved away from Zwolle and is not counted). The year 2025 is Q1 and Q2 as a ratio of sums.
     perspective = [value("3.1.1-perspectief", q) for q in (Q4_2024, Q1)]
-    assert [(m.numerator, m.denominator) for m in perspective] == [(1, 1), (1, 2)]
+    assert [(m.numerator, m.denominator) for m in perspective] == [(1, 1), (1, 1)]
     year = value("3.1.1-perspectief", Period.parse("2025"))
-    assert (year.numerator, year.denominator, year.origin) == (1, 2, "computed")
+    assert (year.numerator, year.denominator, year.origin) == (1, 1, "computed")
+    # Over the programme so far (cumulative): c5 and c2.
+    so_far = value("3.1.1-perspectief-looptijd", Q1)
+    assert (so_far.numerator, so_far.denominator) == (2, 2)
 
 
 def _actions(ruben, chaima, case):
@@ -333,6 +359,6 @@ def test_the_ooza_indicator_page_shows_the_computed_shares_and_no_empty_target(c
     measurements_refresh(periods=[Q4_2024, Q1], today=dt.date(2025, 7, 1))
     web.force_login(petra)
     page = web.get("/monitoring/indicatoren/3.1.1-perspectief/").content.decode()
-    assert "1 / 2" in page and "50%" in page  # Q1: c2 with, c3 without a lasting perspective
-    assert "(closed_cases_with_perspective_in_intervention)" in page
+    assert "1 / 1" in page and "100%" in page  # Q1: c2 with a lasting perspective; c3 moved away
+    assert "(ooza_leavers_with_perspective)" in page
     assert 'numeric-data">%\n</td>' not in page  # a period without a target shows "–", not a bare "%"

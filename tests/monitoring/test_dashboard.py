@@ -154,3 +154,17 @@ def test_a_ready_report_is_an_in_app_notification_for_each_projectleider_next_to
     for colleague in (ruben, bert):  # same organisation, not projectleider: not theirs
         web.force_login(colleague)
         assert "staat klaar" not in web.get("/meldingen/").content.decode()
+
+
+def test_the_dashboard_shows_the_cost_per_participant_per_intervention(indicators, petra, web):
+    from tests.factories import BudgetSpendingFactory
+
+    allocation = budget_allocation(intervention_code="2.1.3", amount="40000")
+    BudgetSpendingFactory(allocation=allocation, amount="3000.00", date=dt.date(2025, 2, 1))
+    measurement_enter(
+        actor=petra, indicator=indicator("2.1.3-deelnemers"), period=Q1, numerator=12, source="Halt"
+    )
+    web.force_login(petra)
+    page = web.get("/monitoring/?periode=2025-Q1").content.decode()
+    row = page.split('data-cost="2.1.3"')[1].split("</tr>")[0]
+    assert "€ 3.000" in row and ">12<" in row and "€ 250,00" in row

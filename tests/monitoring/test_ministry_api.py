@@ -192,7 +192,7 @@ def test_the_endpoints_need_a_fixed_number_of_queries(figures, petra, hanna, api
         report_make(actor=petra, period=Q1)
         report_make(actor=petra, period=Period.parse("2025-03"))
         measurement_enter(
-            actor=petra, indicator=indicator("2.1.4-deelnemers"), period=Q1, numerator=40, source="x"
+            actor=petra, indicator=indicator("2.1.3-deelnemers"), period=Q1, numerator=40, source="x"
         )
 
     assert_queries_flat(

@@ -12,6 +12,7 @@ from demo.casework import demo_casework_load
 from demo.lifecycle import demo_lifecycle_load
 from demo.monitoring import demo_monitoring_load
 from demo.needtoknow import demo_needtoknow_load
+from demo.ooza import demo_ooza_load
 from demo.plandata import demo_plandata_load
 from demo.referrals import demo_referrals_load
 from demo.youths import demo_youths_load
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         demo_referrals_load()
         demo_casework_load()
         users.append(demo_needtoknow_load()["user"])
+        demo_ooza_load()  # issue 12: OOZA leavers, a re-signal; before monitoring computes its figures
         if demo_monitoring_load().get("skipped"):
             self.stdout.write("Monitoring-demo overgeslagen: laad eerst het plan (manage.py load_plan).")
         demo_plandata_load()  # budget changes, milestones, erkenningsniveaus (after monitoring's allocations)
