@@ -48,6 +48,12 @@ class IndicatorFigureSerializer(serializers.Serializer):
     target = TargetSerializer(allow_null=True)
     status = serializers.ChoiceField(choices=["on_track", "at_risk", "off_track"], allow_null=True)
     approval_state = serializers.ChoiceField(choices=["open", "submitted", "approved"])
+    provisional = serializers.BooleanField(
+        help_text=_("Waar zolang de periode loopt: het cijfer is voorlopig.")
+    )
+    computed_at = serializers.DateTimeField(
+        allow_null=True, help_text=_("Wanneer het cijfer is berekend of ingevoerd (berekend op).")
+    )
 
 
 class InterventionFiguresSerializer(serializers.Serializer):
@@ -107,3 +113,5 @@ class MeasurementSerializer(serializers.Serializer):
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     source = serializers.CharField()  # type: ignore[assignment]  # as above
     approval_state = serializers.CharField(source="period.status")
+    review_state = serializers.CharField(help_text=_("ingevoerd, ingediend of goedgekeurd (vier ogen)."))
+    computed_at = serializers.DateTimeField(allow_null=True)
