@@ -179,3 +179,28 @@ class ReportRequestForm(StyledForm):
         if period.kind == YEAR:
             raise forms.ValidationError(_("Rapportages gaan over een maand of een kwartaal."))
         return period
+
+
+class MeasurementChoiceForm(StyledForm):
+    """Submit or approve one entered value (its id in the body)."""
+
+    measurement = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PdcaProposalForm(StyledForm):
+    cycle = forms.IntegerField(widget=forms.HiddenInput)
+    step = forms.ChoiceField(label=_("Voor de stap"), choices=[("check", _("Check")), ("act", _("Act"))])
+    text = forms.CharField(label=_("Uw voorstel"), widget=forms.Textarea)
+
+
+class PdcaDecisionForm(StyledForm):
+    proposal = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Besluit"), choices=[("adopted", _("Overnemen")), ("declined", _("Niet overnemen"))]
+    )
+    note = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("Verplicht als u het voorstel niet overneemt."),
+    )

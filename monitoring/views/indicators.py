@@ -20,6 +20,7 @@ from ..periods import KINDS, QUARTER
 from ..services.measurements import measurement_correct, measurement_enter
 from ..services.targets import target_set
 from .common import PAGE_SIZE, period_from
+from .partners import may_see_intervention_of, may_see_monitoring
 
 VIEW = "monitoring.view_indicator"
 
@@ -49,9 +50,14 @@ def indicator_list(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@role_required(VIEW)
+@role_required(may_see_monitoring)
 def indicator_detail(request: AuthenticatedRequest, code: str) -> HttpResponse:
-    return _render_indicator(request, _indicator_or_404(code))
+    """The municipality sees every indicator; a partner those of the interventions its organisation
+    carries out, and any other answers 404 (issue 12)."""
+    indicator = _indicator_or_404(code)
+    if not may_see_intervention_of(request.user, indicator):
+        raise Http404
+    return _render_indicator(request, indicator)
 
 
 def _render_indicator(
