@@ -78,3 +78,26 @@ def test_a_partner_sees_only_the_indicators_of_its_own_interventions(linked, daa
     assert web.get("/monitoring/indicatoren/2.1.3-deelnemers/").status_code == 200
     assert web.get("/monitoring/indicatoren/1.1.1-gezinnen/").status_code == 404  # Halt is not in track 1
     assert web.get("/monitoring/").status_code == 403  # the municipality's dashboard
+
+
+def test_the_partner_page_costs_the_same_queries_with_more_figures(linked, daan, web):
+    from tests.querycount import assert_queries_flat
+
+    measurement_enter(
+        actor=daan, indicator=indicator("2.1.3-deelnemers"), period=Q1, numerator=6, source="Halt"
+    )
+    web.force_login(daan)
+
+    def more() -> None:
+        for code in ("2.1.3-positief-afgerond", "2.1.2-deelnemers"):
+            i = indicator(code)
+            i.reporting_organisation = daan.organisation
+            i.save(update_fields=["reporting_organisation"])
+        measurement_submit(
+            actor=daan,
+            measurement=measurement_enter(
+                actor=daan, indicator=indicator("2.1.2-deelnemers"), period=Q1, numerator=3, source="Halt"
+            ),
+        )
+
+    assert_queries_flat(lambda: web.get("/monitoring/partner/?periode=2025-Q1"), grow=more)
