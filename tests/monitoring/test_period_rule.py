@@ -79,3 +79,17 @@ def test_the_periods_page_lists_no_future_period(indicators):
     period_get_or_create(period=_running())
     starts = set(period_list().values_list("start", flat=True))
     assert _running().start in starts and _running().next().start not in starts
+
+
+def test_a_report_on_demand_refreshes_its_periods_facts_first(indicators):
+    from monitoring.models import Measurement
+
+    period = Period.containing("month", timezone.localdate())
+    assert not Measurement.objects.filter(origin="computed").exists()
+    report = report_make(actor=None, period=period)
+    computed = Measurement.objects.filter(
+        origin="computed", period__kind=period.kind, period__start=period.start
+    )
+    assert computed.exists() and all(m.computed_at is not None for m in computed)
+    codes = {row["code"] for t in report.data["tracks"] for i in t["interventions"] for row in i["output"]}
+    assert set(computed.values_list("indicator__code", flat=True)) & codes
