@@ -18,7 +18,9 @@ install: $(BIN)/.installed
 run: install
 	$(BIN)/python manage.py setup
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	# runserver with the scheduled jobs: a Celery worker with beat when REDIS_URL is set, else a
+	# background thread that runs pgaanpak/schedule.py in-process (pgaanpak/management/commands/run_scheduler.py).
+	$(BIN)/python manage.py run_scheduler 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff check .

@@ -134,6 +134,19 @@ _MONITORING_MANAGE = [
     "monitoring.view_budgetspending",
     "monitoring.add_report",
     "monitoring.view_contextindicatorrevision",
+    # Partners' proposals in the PDCA cycle: the projectleider reads and decides them.
+    "monitoring.view_pdcaproposal",
+    "monitoring.change_pdcaproposal",
+]
+
+# A partner in the PDCA cycle (issue 12): the monitoring of the interventions its organisation carries
+# out, never all of it. These are role permissions; which interventions is decided per object through
+# tracks.TrackPartner.organisation (monitoring.selectors.partner_interventions) and which figures it
+# enters through Indicator.reporting_organisation (services.measurements.measurement_may_enter).
+_MONITORING_PARTNER = [
+    "monitoring.view_partner_monitoring",
+    "monitoring.enter_partner_measurement",
+    "monitoring.add_pdcaproposal",
 ]
 
 _YOUTH_LISTS_READ = [
@@ -255,7 +268,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + _PARTNER_YOUTHS
     + _CASE_LISTS_READ
     + _CASES_PARTNER
-    + _CASE_NOTIFICATIONS,
+    + _CASE_NOTIFICATIONS
+    + _MONITORING_PARTNER,
     # The ministry reads aggregated, suppressed figures over the API only; no other role has
     # monitoring.view_aggregates (tests/monitoring/test_ministry_api.py).
     Role.MINISTERIE: [

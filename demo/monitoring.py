@@ -243,6 +243,8 @@ def _entries(petra: User, quarters: list[Period]) -> None:
                 .exists()
             ):
                 continue
+            if indicators[code].reporting_organisation_id and period == quarters[-1]:
+                continue  # a partner delivers it in the reference quarter (demo/cycle.py)
             numerator, denominator = value if isinstance(value, tuple) else (value, None)
             measurement_enter(
                 actor=petra,

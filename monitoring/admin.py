@@ -61,6 +61,7 @@ class IndicatorForm(forms.ModelForm):
             "counts_persons",
             "computation",
             "entry_period_kind",
+            "reporting_organisation",
             "baseline_value",
             "baseline_date",
             "baseline_source",
@@ -122,7 +123,16 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 @admin.register(Measurement)
 class MeasurementAdmin(ReadOnlyAdmin):
-    list_display = ["indicator", "period", "numerator", "denominator", "origin", "updated_at"]
+    list_display = [
+        "indicator",
+        "period",
+        "numerator",
+        "denominator",
+        "origin",
+        "computed_at",
+        "submitted_at",
+        "approved_at",
+    ]
     list_filter = ["origin", "period__kind"]
     list_select_related = ["indicator", "period"]
 

@@ -31,7 +31,8 @@ from .serializers import (
     ReportSerializer,
 )
 from .services.measurements import measurement_enter
-from .snapshot import MinistryFigure, Snapshot, TidyRow
+from .services.periods import period_is_provisional, period_require_begun
+from .snapshot import Snapshot, TidyRow
 
 MinistryPermission = RolePermission.of("monitoring.view_aggregates")
 
@@ -67,6 +68,8 @@ class InterventionFiguresView(generics.GenericAPIView):
         query = PeriodQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         period = _period(query.validated_data["period"])
+        period_require_begun(period=period)  # 400 problem+json: only periods that have happened
+        provisional = period_is_provisional(period=period)
         page = self.paginate_queryset(self.get_queryset()) or []
         codes = [intervention.pk for intervention in page]
         values = indicator_values(
@@ -79,11 +82,15 @@ class InterventionFiguresView(generics.GenericAPIView):
                 "track": intervention.track.code,
                 "period": period.code,
                 "indicators": [
-                    ministry_figure(
-                        indicator_row(v, text=_stored_text),
-                        published=bool(v.published),
-                        note=v.indicator.ministry_note,
-                    )
+                    {
+                        **ministry_figure(
+                            indicator_row(v, text=_stored_text),
+                            published=bool(v.published),
+                            note=v.indicator.ministry_note,
+                        ),
+                        "provisional": provisional,
+                        "computed_at": v.measurement.computed_at if v.measurement else None,
+                    }
                     for v in values
                     if v.indicator.intervention_id == intervention.pk
                 ],
@@ -109,11 +116,11 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         report = self.get_object()
-        report.public_interventions = _public_interventions(report.data)
+        report.public_interventions = _public_interventions(report.data, computed_at=report.generated_at)
         return Response(self.get_serializer(report).data)
 
 
-def _public_interventions(data: Snapshot) -> list[dict[str, Any]]:
+def _public_interventions(data: Snapshot, *, computed_at: Any = None) -> list[dict[str, Any]]:
     """The snapshot's figures as the ministry may see them: hidden as decided now, for the live tree
     (selectors.ministry_visibility), so that a snapshot made before a figure had to be hidden, or under
     an older rule, tells no more than the live API."""
@@ -135,14 +142,19 @@ def _public_interventions(data: Snapshot) -> list[dict[str, Any]]:
                 "indicators": [],
             },
         )
-        figures: list[MinistryFigure] = entry["indicators"]
+        figures: list[dict[str, Any]] = entry["indicators"]
         current = live.get(row["code"])
         figures.append(
-            ministry_figure(
-                row,
-                published=_still_published(row, current),
-                note=current.indicator.ministry_note if current else "",
-            )
+            {
+                **ministry_figure(
+                    row,
+                    published=_still_published(row, current),
+                    note=current.indicator.ministry_note if current else "",
+                ),
+                # A snapshot is provisional when it was made while its period was running.
+                "provisional": bool(data["period"].get("provisional", False)),
+                "computed_at": computed_at,
+            }
         )
     return list(result.values())
 

@@ -216,3 +216,28 @@ class ActivityForm(StyledForm):
         label=_("Publiek"), max_length=200, help_text=_("Bijvoorbeeld ouders, leerlingen of docenten.")
     )
     attendance = forms.IntegerField(label=_("Aantal aanwezigen"), min_value=0, max_value=10_000)
+
+
+class MeasurementChoiceForm(StyledForm):
+    """Submit or approve one entered value (its id in the body)."""
+
+    measurement = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PdcaProposalForm(StyledForm):
+    cycle = forms.IntegerField(widget=forms.HiddenInput)
+    step = forms.ChoiceField(label=_("Voor de stap"), choices=[("check", _("Check")), ("act", _("Act"))])
+    text = forms.CharField(label=_("Uw voorstel"), widget=forms.Textarea)
+
+
+class PdcaDecisionForm(StyledForm):
+    proposal = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Besluit"), choices=[("adopted", _("Overnemen")), ("declined", _("Niet overnemen"))]
+    )
+    note = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("Verplicht als u het voorstel niet overneemt."),
+    )

@@ -183,6 +183,16 @@ class Indicator(AgreedItem):
     ministry_note = models.TextField(_("toelichting voor het ministerie"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(_("actief"), default=True)
+    # The partner that delivers this hand-entered figure (issue 12): its members enter and submit it
+    # for every period, and its reporting rate counts it. Empty: the projectleider enters it.
+    reporting_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_indicators",
+        verbose_name=_("aangeleverd door"),
+    )
 
     class Meta:
         ordering = ["intervention__order", "order", "code"]
@@ -191,6 +201,10 @@ class Indicator(AgreedItem):
         permissions = [
             # The ministry's API: aggregated, non-personal figures only (accounts/roles.py).
             ("view_aggregates", _("Mag geaggregeerde monitoringcijfers via de API lezen")),
+            # A partner: the monitoring of the interventions its organisation carries out (object level:
+            # tracks.TrackPartner.organisation), and entering the figures it delivers.
+            ("view_partner_monitoring", _("Mag de monitoring van de eigen interventies zien")),
+            ("enter_partner_measurement", _("Mag de eigen cijfers invoeren en indienen")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -346,6 +360,16 @@ class Measurement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    # When the value was last computed or confirmed by the refresh ("berekend op"), also when it did not
+    # change; for an entered value, when it was entered.
+    computed_at = models.DateTimeField(_("berekend op"), null=True, blank=True)
+    # The four-eyes rule on entered values (issue 12): entered → submitted → approved by a
+    # projectleider who is not the person who entered it (services.measurements.measurement_approve).
+    submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["indicator", "period__start"]
@@ -361,6 +385,15 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period}: {self.numerator}/{self.denominator}"
+
+    @property
+    def review_state(self) -> str:
+        """entered (concept), submitted or approved: the four-eyes state of an entered value."""
+        if self.approved_at is not None:
+            return "approved"
+        if self.submitted_at is not None:
+            return "submitted"
+        return "entered"
 
 
 class MeasurementCorrection(models.Model):
@@ -456,6 +489,48 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.intervention_id} {self.held_on}: {self.place}"
+
+
+class PdcaProposal(models.Model):
+    """A partner's proposal for the check or act step of its track's PDCA cycle; the projectleider
+    decides (adopted or declined, with a note)."""
+
+    class Step(models.TextChoices):
+        CHECK = "check", _("Check")
+        ACT = "act", _("Act")
+
+    class Decision(models.TextChoices):
+        PROPOSED = "proposed", _("voorgesteld")
+        ADOPTED = "adopted", _("overgenomen")
+        DECLINED = "declined", _("niet overgenomen")
+
+    cycle = models.ForeignKey(PdcaCycle, on_delete=models.CASCADE, related_name="proposals")
+    step = models.CharField(_("stap"), max_length=5, choices=Step.choices)
+    text = models.TextField(_("voorstel"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("auteur")
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisatie")
+    )
+    created_at = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+    decision = models.CharField(
+        _("besluit"), max_length=10, choices=Decision.choices, default=Decision.PROPOSED
+    )
+    decision_note = models.TextField(_("toelichting besluit"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "created_at", "id"]
+        verbose_name = _("PDCA-voorstel")
+        verbose_name_plural = _("PDCA-voorstellen")
+        constraints = [models.CheckConstraint(condition=~models.Q(text=""), name="pdca_proposal_has_text")]
+
+    def __str__(self) -> str:
+        return f"{self.cycle}: {self.text[:60]}"
 
 
 class RiskReview(models.Model):

@@ -91,6 +91,11 @@ def _widths(ws: Any, widths: list[int]) -> None:
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
+def _provisional_note(data: Snapshot) -> str:
+    """A report made while its period was running: its figures are voorlopig (issue 12)."""
+    return " – VOORLOPIG: de periode liep nog" if data["period"].get("provisional") else ""
+
+
 def report_xlsx(data: Snapshot) -> bytes:
     wb = Workbook()
     tidy = wb.worksheets[0]
@@ -111,7 +116,8 @@ def report_xlsx(data: Snapshot) -> bytes:
         ws.cell(
             row=2,
             column=1,
-            value=f"Periode: {data['period']['label']} ({APPROVAL_NL[data['period']['approval']]})",
+            value=f"Periode: {data['period']['label']} ({APPROVAL_NL[data['period']['approval']]})"
+            + _provisional_note(data),
         )
         r = 4
         for intervention in track["interventions"]:
@@ -371,7 +377,10 @@ def report_pdf(data: Snapshot) -> bytes:
 
     programme = data["programme"]
     story: list[Any] = [
-        Paragraph(escape(f"Monitoringsrapportage {data['period']['label']}"), styles["Title"]),
+        Paragraph(
+            escape(f"Monitoringsrapportage {data['period']['label']}{_provisional_note(data)}"),
+            styles["Title"],
+        ),
         p(
             f"{programme['name'] if programme else ''} · versie {data['version']} · "
             f"periode {data['period']['start']} t/m {data['period']['end']} · "

@@ -291,6 +291,7 @@ def snapshot_build(*, period: ReportingPeriod, version: int = 1) -> Snapshot:
             "start": p.start.isoformat(),
             "end": p.end.isoformat(),
             "approval": period.status,
+            "provisional": not p.is_over(timezone.localdate()),
         },
         "version": version,
         "programme": {"name": programme.name, "cap": figure_text(programme.yearly_budget_cap)}

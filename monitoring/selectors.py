@@ -13,7 +13,8 @@ from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracks.models import BudgetYear, Programme, Risk, Track
+from accounts.models import Organisation
+from tracks.models import BudgetYear, Intervention, Programme, Risk, Track
 
 from .disclosure import FAMILIES, Facts, Series, published_cells
 from .figures import combine, display_value, progress, public_figure, status
@@ -292,7 +293,7 @@ def track_totals(values: list[IndicatorValue]) -> list[MetricTotal]:
 def indicator_history(*, indicator: Indicator, kind: str) -> list[Measurement]:
     return list(
         Measurement.objects.filter(indicator=indicator, period__kind=kind)
-        .select_related("period", "entered_by")
+        .select_related("period", "entered_by", "approved_by")
         .prefetch_related("corrections__corrected_by")
         .order_by("period__start")
     )
@@ -301,8 +302,15 @@ def indicator_history(*, indicator: Indicator, kind: str) -> list[Measurement]:
 # --- Periods -------------------------------------------------------------------------------------
 
 
-def period_list() -> QuerySet[ReportingPeriod]:
-    return ReportingPeriod.objects.select_related("status_changed_by").order_by("-start", "kind")
+def period_list(*, today: dt.date | None = None) -> QuerySet[ReportingPeriod]:
+    """Periods that have begun (issue 12): a future month or quarter is not reportable, even when a
+    target or a PDCA plan already made its row. The running ones have `end >= today` (voorlopig)."""
+    today = today or timezone.localdate()
+    return (
+        ReportingPeriod.objects.filter(start__lte=today)
+        .select_related("status_changed_by")
+        .order_by("-start", "kind")
+    )
 
 
 # --- PDCA ----------------------------------------------------------------------------------------
@@ -606,3 +614,107 @@ def monthly_facts(
     return periods, {
         key: [facts.get((indicator.pk, p.start)) for p in periods] for key, indicator in chosen.items()
     }
+
+
+# --- Partners in the cycle (issue 12) -----------------------------------------------------------
+
+# Days after a period's end within which a partner's figure counts as on time.
+REPORTING_DEADLINE_DAYS = 10
+
+
+def partner_interventions(*, organisation_id: int | None) -> QuerySet[Intervention]:
+    """The interventions an organisation carries out: those of the tracks whose plan partners it is
+    linked to (tracks.TrackPartner.organisation). The object-level gate of a partner's monitoring."""
+    if organisation_id is None:
+        return Intervention.objects.none()
+    return (
+        Intervention.objects.filter(track__partners__organisation_id=organisation_id)
+        .select_related("track")
+        .distinct()
+        .order_by("order")
+    )
+
+
+def partner_tracks(*, organisation_id: int | None) -> QuerySet[Track]:
+    if organisation_id is None:
+        return Track.objects.none()
+    return Track.objects.filter(partners__organisation_id=organisation_id).distinct().order_by("order")
+
+
+@dataclass
+class ReportingRate:
+    """A partner's figures for one period, like a reporting rate: "4 van 5 cijfers ingediend, 3 op tijd"."""
+
+    organisation: Organisation
+    period: Period
+    expected: int
+    submitted: int
+    on_time: int
+    deadline: dt.date
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.submitted
+
+    @property
+    def summary(self) -> str:
+        return str(
+            _("%(submitted)s van %(expected)s cijfers ingediend, %(on_time)s op tijd")
+            % {"submitted": self.submitted, "expected": self.expected, "on_time": self.on_time}
+        )
+
+
+def reporting_rates(*, period: Period, organisation_id: int | None = None) -> list[ReportingRate]:
+    """Completeness and timeliness per partner for one period: the hand-entered indicators it
+    delivers (Indicator.reporting_organisation) whose entry period is of this kind, how many of those
+    it submitted, and how many before the deadline (REPORTING_DEADLINE_DAYS after the period's end).
+    Two queries whatever the number of partners."""
+    deadline = period.end + dt.timedelta(days=REPORTING_DEADLINE_DAYS)
+    indicators = Indicator.objects.filter(
+        is_active=True, computation="", entry_period_kind=period.kind, reporting_organisation__isnull=False
+    ).select_related("reporting_organisation")
+    if organisation_id is not None:
+        indicators = indicators.filter(reporting_organisation_id=organisation_id)
+    indicators_list = list(indicators)
+    submitted = {
+        m.indicator_id: m.submitted_at
+        for m in Measurement.objects.filter(
+            indicator__in=[i.pk for i in indicators_list],
+            period__kind=period.kind,
+            period__start=period.start,
+            origin=Measurement.Origin.ENTERED,
+            submitted_at__isnull=False,
+        ).only("indicator_id", "submitted_at")
+    }
+    rates: dict[int, ReportingRate] = {}
+    for indicator in indicators_list:
+        organisation = indicator.reporting_organisation
+        if organisation is None:  # filtered out above; keeps the type checker informed
+            continue
+        rate = rates.setdefault(
+            organisation.pk,
+            ReportingRate(
+                organisation=organisation,
+                period=period,
+                expected=0,
+                submitted=0,
+                on_time=0,
+                deadline=deadline,
+            ),
+        )
+        rate.expected += 1
+        at = submitted.get(indicator.pk)
+        if at is not None:
+            rate.submitted += 1
+            if timezone.localdate(at) <= deadline:
+                rate.on_time += 1
+    return sorted(rates.values(), key=lambda r: r.organisation.name)
+
+
+def measurements_awaiting_approval() -> QuerySet[Measurement]:
+    """Entered values submitted and not yet approved: the projectleider's queue."""
+    return (
+        Measurement.objects.filter(submitted_at__isnull=False, approved_at__isnull=True)
+        .select_related("indicator", "period", "entered_by")
+        .order_by("period__start", "indicator__code")
+    )

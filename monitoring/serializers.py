@@ -51,6 +51,12 @@ class IndicatorFigureSerializer(serializers.Serializer):
     explanation = serializers.CharField(
         help_text=_("Toelichting bij het cijfer, zoals de route voor kleine aantallen (cumulatief).")
     )
+    provisional = serializers.BooleanField(
+        help_text=_("Waar zolang de periode loopt: het cijfer is voorlopig.")
+    )
+    computed_at = serializers.DateTimeField(
+        allow_null=True, help_text=_("Wanneer het cijfer is berekend of ingevoerd (berekend op).")
+    )
 
 
 class InterventionFiguresSerializer(serializers.Serializer):
@@ -110,3 +116,5 @@ class MeasurementSerializer(serializers.Serializer):
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     source = serializers.CharField()  # type: ignore[assignment]  # as above
     approval_state = serializers.CharField(source="period.status")
+    review_state = serializers.CharField(help_text=_("ingevoerd, ingediend of goedgekeurd (vier ogen)."))
+    computed_at = serializers.DateTimeField(allow_null=True)

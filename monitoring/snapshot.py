@@ -8,7 +8,7 @@ moments ISO strings. Change the shape only together with a new SNAPSHOT_VERSION.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 SNAPSHOT_VERSION = 1
 
@@ -193,6 +193,8 @@ class PeriodPart(TypedDict):
     start: str
     end: str
     approval: str
+    # Made while the period was running (issue 12); absent in snapshots made before.
+    provisional: NotRequired[bool]
 
 
 class ProgrammePart(TypedDict):

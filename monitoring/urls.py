@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import activities, budget, context, dashboard, indicators, periods, planning, reports
+from .views import activities, budget, context, dashboard, indicators, partners, periods, planning, reports
 
 app_name = "monitoring"
 
@@ -11,6 +11,12 @@ urlpatterns = [
     path("indicatoren/<str:code>/invoeren/", indicators.indicator_enter, name="indicator_enter"),
     path("indicatoren/<str:code>/doel/", indicators.indicator_target, name="indicator_target"),
     path("indicatoren/<str:code>/corrigeren/", indicators.indicator_correct, name="indicator_correct"),
+    path("partner/", partners.partner_monitoring, name="partner"),
+    path("partner/<str:code>/invoeren/", partners.partner_measurement_enter, name="partner_enter"),
+    path("partner/indienen/", partners.partner_measurement_submit, name="partner_submit"),
+    path("cijfers/goedkeuren/", partners.measurement_approve_view, name="measurement_approve"),
+    path("pdca/voorstel/", partners.pdca_proposal_add_view, name="pdca_proposal_add"),
+    path("pdca/voorstel/besluit/", partners.pdca_proposal_decide_view, name="pdca_proposal_decide"),
     path("perioden/", periods.period_list, name="periods"),
     path("perioden/<str:code>/", periods.period_detail, name="period"),
     path("perioden/<str:code>/indienen/", periods.period_submit, name="period_submit"),

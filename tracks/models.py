@@ -78,10 +78,20 @@ class DesiredResult(models.Model):
 
 
 class TrackPartner(models.Model):
-    """A samenwerkingspartner named in the plan (1.3, 2.3, 3.3), verbatim; not a platform organisation."""
+    """A samenwerkingspartner named in the plan (1.3, 2.3, 3.3), verbatim, linked to the platform
+    organisation that plays that part (issue 12): its members see and feed the monitoring of the
+    track's interventions (monitoring.selectors.partner_interventions)."""
 
     track = models.ForeignKey(Track, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(_("naam"), max_length=200)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan_partnerships",
+        verbose_name=_("organisatie op het platform"),
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.access import Actor
+from accounts.models import Organisation
 from core.audit import acting_as
 from core.errors import DomainError
 from core.seeding import LoadResult, upsert
@@ -144,6 +145,7 @@ def plan_load(*, actor: Actor | None, path: Path = PLAN_FILE) -> LoadResult:
                     "order": order,
                 },
             )
+        track_partners_link(actor=actor)
         for number, year_start, year_end in _programme_years(start, end):
             upsert(
                 result,
@@ -187,3 +189,43 @@ def intervention_evidence_set(
     with acting_as(actor):
         intervention.save(update_fields=["evidence_level", "evidence_source", "evidence_date"])
     return intervention
+
+
+# How the plan's wording of a partner (plan 1.3, 2.3, 3.3) names a platform organisation: a fragment of
+# the plan's name, and a fragment of the organisation's name (case-insensitive). The plan names some
+# partners loosely ("Jongerenwerk, Travers", "Jongerenwerk Travers"); one row covers both.
+PARTNER_NAME_MATCHES: list[tuple[str, str]] = [
+    ("politie", "politie"),
+    ("travers", "travers"),
+    ("halt", "halt"),
+    ("sociaal wijkteam", "sociaal wijkteam"),
+    ("jbov", "jeugdbescherming overijssel"),
+    ("scholen", "ambelt"),
+]
+
+
+def _organisation_for(name: str, organisations: list[Organisation]) -> Organisation | None:
+    lowered = name.lower()
+    for plan_fragment, organisation_fragment in PARTNER_NAME_MATCHES:
+        if plan_fragment in lowered:
+            for organisation in organisations:
+                if organisation_fragment in organisation.name.lower():
+                    return organisation
+    return None
+
+
+@transaction.atomic
+def track_partners_link(*, actor: Actor | None) -> int:
+    """Link every plan partner without an organisation to the platform organisation its name matches
+    (PARTNER_NAME_MATCHES). A link made by hand in the admin is kept. Idempotent; returns the number
+    of partners linked now."""
+    organisations = list(Organisation.objects.filter(is_active=True).order_by("name"))
+    linked = 0
+    with acting_as(actor):
+        for partner in TrackPartner.objects.filter(organisation__isnull=True):
+            organisation = _organisation_for(partner.name, organisations)
+            if organisation is not None:
+                partner.organisation = organisation
+                partner.save(update_fields=["organisation"])
+                linked += 1
+    return linked

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import Actor
+from accounts.access import Actor, has_role_permission
 from core.errors import DomainError
 from tracks.models import Programme
 
@@ -22,7 +22,7 @@ from ..figures import combine
 from ..models import Indicator, Measurement, MeasurementCorrection, ReportingPeriod
 from ..periods import KINDS, MONTH, QUARTER, YEAR, Period, periods_between
 from .inputs import decimal_input
-from .periods import period_get_or_create
+from .periods import period_get_or_create, period_require_begun
 
 # Months in each kind of period: a longer period is aggregated from the entries of a shorter one.
 _KIND_SIZE = {MONTH: 1, QUARTER: 3, YEAR: 12}
@@ -91,6 +91,60 @@ def _store(
     return True
 
 
+def measurement_may_enter(*, actor: Actor, indicator: Indicator) -> bool:
+    """The projectleider enters every hand-entered figure; a partner only those its organisation
+    delivers (Indicator.reporting_organisation)."""
+    if has_role_permission(actor, "monitoring.add_measurement"):
+        return True
+    organisation_id = getattr(actor, "organisation_id", None)
+    return (
+        has_role_permission(actor, "monitoring.enter_partner_measurement")
+        and organisation_id is not None
+        and indicator.reporting_organisation_id == organisation_id
+    )
+
+
+@transaction.atomic
+def measurement_submit(*, actor: Actor, measurement: Measurement) -> Measurement:
+    """Entered → submitted: the value goes to the projectleider for approval. By the person who
+    entered it or a colleague of the same organisation."""
+    measurement = Measurement.objects.select_for_update().select_related("indicator").get(pk=measurement.pk)
+    if measurement.origin != Measurement.Origin.ENTERED:
+        raise DomainError(_("Alleen een ingevoerde waarde wordt ingediend."), code="not_entered")
+    if not measurement_may_enter(actor=actor, indicator=measurement.indicator):
+        raise DomainError(_("U kunt deze waarde niet indienen."), code="forbidden")
+    if measurement.submitted_at is not None:
+        raise DomainError(_("Deze waarde is al ingediend."), code="already_submitted")
+    with set_actor(actor):
+        measurement.submitted_at = timezone.now()
+        measurement.save(update_fields=["submitted_at", "updated_at"])
+    return measurement
+
+
+@transaction.atomic
+def measurement_approve(*, actor: Actor, measurement: Measurement) -> Measurement:
+    """Submitted → approved, by a projectleider who did not enter the value (four eyes). A value the
+    projectleider entered themself waits for a second projectleider; with only one projectleider it
+    stays submitted, and the period's approval (period_approve) is the projectleider's own check."""
+    if not has_role_permission(actor, "monitoring.approve_reportingperiod"):
+        raise DomainError(_("Alleen de projectleider keurt een waarde goed."), code="forbidden")
+    measurement = Measurement.objects.select_for_update().get(pk=measurement.pk)
+    if measurement.submitted_at is None:
+        raise DomainError(_("Deze waarde is nog niet ingediend."), code="not_submitted")
+    if measurement.approved_at is not None:
+        raise DomainError(_("Deze waarde is al goedgekeurd."), code="already_approved")
+    if measurement.entered_by_id is not None and measurement.entered_by_id == actor.pk:
+        raise DomainError(
+            _("U heeft deze waarde zelf ingevoerd. Een andere projectleider keurt haar goed."),
+            code="four_eyes",
+        )
+    with set_actor(actor):
+        measurement.approved_at = timezone.now()
+        measurement.approved_by = actor
+        measurement.save(update_fields=["approved_at", "approved_by", "updated_at"])
+    return measurement
+
+
 def _enclosing(period: Period) -> list[Period]:
     return [
         Period.containing(kind, period.start) for kind in KINDS if _KIND_SIZE[kind] > _KIND_SIZE[period.kind]
@@ -140,7 +194,16 @@ def measurement_enter(
     source: str,
     note: str = "",
 ) -> Measurement:
-    """A value typed by a person, for a hand-entered indicator and an open period."""
+    """A value typed by a person, for a hand-entered indicator and an open period that has begun. A
+    partner enters only the figures its organisation delivers (Indicator.reporting_organisation). A
+    changed value starts its review again (entered → submitted → approved, measurement_approve)."""
+    if not measurement_may_enter(actor=actor, indicator=indicator):
+        raise DomainError(
+            _("Dit cijfer levert een andere organisatie aan; u kunt het niet invoeren."),
+            field="indicator",
+            code="forbidden",
+        )
+    period_require_begun(period=period)
     if not indicator.is_manual:
         raise DomainError(
             _("Deze waarde berekent het platform zelf; die wordt niet ingetypt."), field="numerator"
@@ -169,7 +232,7 @@ def measurement_enter(
             code="period_submitted",
         )
     with set_actor(actor):
-        _store(
+        changed = _store(
             indicator=indicator,
             period=reporting_period,
             origin=Measurement.Origin.ENTERED,
@@ -179,6 +242,10 @@ def measurement_enter(
             note=note.strip(),
             entered_by=actor,
         )
+        if changed:
+            Measurement.objects.filter(indicator=indicator, period=reporting_period).update(
+                computed_at=timezone.now(), submitted_at=None, approved_at=None, approved_by=None
+            )
         for larger in _enclosing(period):
             _aggregate_entered(indicator=indicator, period=period_get_or_create(period=larger))
     return Measurement.objects.get(indicator=indicator, period=reporting_period)
@@ -261,4 +328,10 @@ def measurements_refresh(*, periods: Iterable[Period] | None = None, today: dt.d
                     breakdowns=result.breakdowns,
                     source=computation.label,
                 )
+            # "berekend op": every fact this run computed or confirmed, changed or not; one update per
+            # period, outside the audit log (a timestamp, not a change of the figure).
+            Measurement.objects.filter(
+                period=reporting_period,
+                origin__in=[Measurement.Origin.COMPUTED, Measurement.Origin.AGGREGATED],
+            ).update(computed_at=timezone.now())
     return written

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,6 +16,27 @@ from ..models import PeriodTransition, ReportingPeriod
 from ..periods import Period
 
 Status = ReportingPeriod.Status
+
+
+def period_require_begun(*, period: Period, today: dt.date | None = None) -> None:
+    """Only periods that have happened (issue 12): a period that has not begun takes no value, report
+    or API answer. The running period is allowed and marked provisional (period_is_provisional)."""
+    today = today or timezone.localdate()
+    if period.start > today:
+        raise DomainError(
+            _(
+                "%(period)s is nog niet begonnen: cijfers en rapportages gaan alleen over "
+                "perioden die er geweest zijn."
+            )
+            % {"period": period.label},
+            field="period",
+            code="period_future",
+        )
+
+
+def period_is_provisional(*, period: Period, today: dt.date | None = None) -> bool:
+    """The running period: its figures are voorlopig until it has ended."""
+    return not period.is_over(today or timezone.localdate())
 
 
 def period_get_or_create(*, period: Period) -> ReportingPeriod:
@@ -50,6 +73,7 @@ def _require_status(period: ReportingPeriod, expected: str, message: str) -> Non
 @transaction.atomic
 def period_submit(*, actor: Actor, period: ReportingPeriod) -> ReportingPeriod:
     """Open → submitted: the figures are complete and go to the projectleider for approval."""
+    period_require_begun(period=period.as_period())
     _require_status(period, Status.OPEN, _("Alleen een open periode kan worden ingediend."))
     return _transition(actor=actor, period=period, to=Status.SUBMITTED)
 

@@ -27,12 +27,14 @@ from ..periods import MONTH, QUARTER, Period
 from ..report_files import report_pdf, report_xlsx
 from ..reports import figures_hash, snapshot_build
 from .measurements import measurements_refresh
-from .periods import period_get_or_create
+from .periods import period_get_or_create, period_require_begun
 
 
 @transaction.atomic
 def report_request(*, actor: Actor | None, period: Period, trigger: str = Report.Trigger.REQUEST) -> Report:
-    """Ask for a new version of a period's report; a Celery worker makes it (never the request)."""
+    """Ask for a new version of a period's report; a Celery worker makes it (never the request). A
+    period that has not begun has no report (issue 12)."""
+    period_require_begun(period=period)
     reporting_period = period_get_or_create(period=period)
     if not period.is_over(timezone.localdate()) and trigger == Report.Trigger.SCHEDULE:
         raise DomainError(_("Deze periode is nog niet voorbij."), field="period")
@@ -237,7 +239,9 @@ def reports_catch_up(*, today: dt.date | None = None) -> list[int]:
 
 def report_make(*, actor: Actor | None, period: Period) -> Report:
     """On demand (manage.py make_report): refresh the period's facts if open, then make the report
-    in this process – the same code the worker runs."""
+    in this process – the same code the worker runs. A future period is refused before anything is
+    written."""
+    period_require_begun(period=period)
     measurements_refresh(periods=[period])
     report = report_request(actor=actor, period=period)
     report_build(report_id=report.pk)  # no-op when the outbox already ran it in-process

@@ -12,7 +12,8 @@ from .. import charts, selectors
 from ..figures import STATUS_LABELS
 from ..models import Report
 from ..periods import MONTH, Period
-from .common import period_from
+from ..services.periods import period_is_provisional
+from .common import PAGE_SIZE, period_from
 
 # The months of platform activity the dashboard shows, up to the end of the period shown.
 ACTIVITY_MONTHS = 12
@@ -43,6 +44,10 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             "budget_chart": charts.budget_track_chart(budget),
             "context_chart": charts.context_chart(selectors.context_series()),
             "latest_report": selectors.report_list().filter(status=Report.Status.READY).first(),
+            # Partners in the cycle (issue 12): their reporting rate, and the figures awaiting approval.
+            "reporting_rates": selectors.reporting_rates(period=period),
+            "awaiting_approval": selectors.measurements_awaiting_approval()[:PAGE_SIZE],
+            "provisional": period_is_provisional(period=period),
             **charts.activity(months, facts),
         },
     )

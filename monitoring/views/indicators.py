@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import AuthenticatedRequest, role_required
+from accounts.access import AuthenticatedRequest, has_role_permission, role_required
 from core.forms import attempt
 
 from .. import charts, selectors
@@ -20,6 +20,7 @@ from ..periods import KINDS, QUARTER
 from ..services.measurements import measurement_correct, measurement_enter
 from ..services.targets import target_set
 from .common import PAGE_SIZE, period_from
+from .partners import may_see_intervention_of, may_see_monitoring
 
 VIEW = "monitoring.view_indicator"
 
@@ -49,9 +50,14 @@ def indicator_list(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@role_required(VIEW)
+@role_required(may_see_monitoring)
 def indicator_detail(request: AuthenticatedRequest, code: str) -> HttpResponse:
-    return _render_indicator(request, _indicator_or_404(code))
+    """The municipality sees every indicator; a partner those of the interventions its organisation
+    carries out, and any other answers 404 (issue 12)."""
+    indicator = _indicator_or_404(code)
+    if not may_see_intervention_of(request.user, indicator):
+        raise Http404
+    return _render_indicator(request, indicator)
 
 
 def _render_indicator(
@@ -72,6 +78,11 @@ def _render_indicator(
     )
     # The breakdowns of the period asked for (?uitsplitsing=2025-Q1), else of the latest that has them.
     with_breakdowns = [r["measurement"] for r in rows if r["measurement"].breakdowns]
+    if not has_role_permission(request.user, VIEW):
+        # A partner (issue 12) sees the figures of its own interventions, not their breakdowns by
+        # district, age and gender: small counts are not suppressed inside the municipality, and a
+        # partner is outside it.
+        with_breakdowns = []
     chosen = request.GET.get("uitsplitsing", "")
     breakdown = next((m for m in with_breakdowns if m.period.code == chosen), None) or (
         with_breakdowns[-1] if with_breakdowns else None

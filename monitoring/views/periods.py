@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,8 +29,9 @@ CHANGE = "monitoring.change_reportingperiod"
 
 @role_required(VIEW)
 def period_list(request: AuthenticatedRequest) -> HttpResponse:
-    page = Paginator(selectors.period_list(), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "monitoring/periods.html", {"page": page})
+    today = timezone.localdate()
+    page = Paginator(selectors.period_list(today=today), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "monitoring/periods.html", {"page": page, "today": today})
 
 
 @role_required(VIEW)
@@ -52,6 +54,8 @@ def _render_period(
             "period": period,
             "reporting_period": reporting_period,
             "status": reporting_period.status if reporting_period else ReportingPeriod.Status.OPEN,
+            "provisional": period_services.period_is_provisional(period=period),
+            "future": period.start > timezone.localdate(),
             "values": selectors.indicator_values(period=period),
             "transitions": list(reporting_period.transitions.select_related("actor"))
             if reporting_period

@@ -69,11 +69,18 @@ def test_procesregisseur_reads_but_partners_ministry_and_beheerder_do_not(
         assert web.get(url).status_code == 200, url
     for url in PROJECTLEIDER_ONLY:
         assert web.get(url).status_code == 403, url
-    for persona in (bas, hanna, bert):
+    for persona in (hanna, bert):
         web.force_login(persona)
         for url in PAGES:
             assert web.get(url).status_code == 403, (persona.username, url)
         assert "/monitoring/" not in web.get("/").content.decode()
+    # A partner (issue 12) sees the indicator pages of its own interventions only (test_partner_pages.py)
+    # and its own monitoring page, never the municipality's overview pages.
+    web.force_login(bas)
+    for url in PAGES:
+        if url != "/monitoring/indicatoren/3.1.1-perspectief/":
+            assert web.get(url).status_code == 403, url
+    assert "/monitoring/partner/" in web.get("/").content.decode()
 
 
 # Every form of the pages posts to a view of its own. Posted empty, each is refused on the form (an

@@ -125,7 +125,12 @@ def test_the_browser_records_a_correction_and_partners_cannot(indicators, petra,
     measurement = _participants(petra)
     _approved(petra)
     web.force_login(bas)
-    assert web.get("/monitoring/indicatoren/2.1.3-deelnemers/").status_code == 403
+    # A partner of track 2 reads the indicator (issue 12) but never corrects a figure.
+    refused = web.post(
+        "/monitoring/indicatoren/2.1.3-deelnemers/corrigeren/",
+        {"correction-measurement": measurement.pk, "correction-numerator": "1", "correction-reason": "x"},
+    )
+    assert refused.status_code == 403
     web.force_login(petra)
     response = web.post(
         "/monitoring/indicatoren/2.1.3-deelnemers/corrigeren/",

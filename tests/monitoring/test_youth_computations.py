@@ -11,6 +11,7 @@ from monitoring.periods import Period
 from monitoring.services.measurements import measurements_refresh
 from tests.factories import DistrictFactory, YouthFactory, signal_logged
 from tests.querycount import queries_of
+from tracks.services import track_partners_link
 from youths.models import Youth
 
 from .conftest import at, log, raise_flags, value
@@ -177,8 +178,13 @@ def test_the_indicator_page_shows_the_breakdowns_with_names_to_the_projectleider
         assert label in page, label
     older = web.get("/monitoring/indicatoren/2.1.2-nieuwe-signalen/?uitsplitsing=2024-Q4").content.decode()
     assert "Uitsplitsing 4e kwartaal 2024" in older
+    # A partner of track 2 (issue 12) sees the figure of its intervention, never its breakdowns.
+    track_partners_link(actor=None)
     web.force_login(bas)
-    assert web.get("/monitoring/indicatoren/2.1.2-nieuwe-signalen/").status_code == 403
+    partner_page = web.get("/monitoring/indicatoren/2.1.2-nieuwe-signalen/")
+    assert partner_page.status_code == 200
+    assert "Uitsplitsing" not in partner_page.content.decode()
+    assert "Holtenbroek" not in partner_page.content.decode()
 
 
 def test_the_admin_refuses_a_person_count_computation_on_an_indicator_that_does_not_count_persons(indicators):

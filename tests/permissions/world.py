@@ -125,6 +125,10 @@ def build() -> tuple[dict[str, User], Objects]:
 
     _lists()
     p = personas()
+    # The plan's partners linked to the personas' organisations (issue 12), as load_demo does.
+    from tracks.services import track_partners_link
+
+    track_partners_link(actor=None)
     ruben, bas, chaima, daan, gijs = p["ruben"], p["bas"], p["chaima"], p["daan"], p["gijs"]
     politie, halt = bas.organisation, daan.organisation
 

@@ -9,6 +9,7 @@ from demo.accounts import DEMO_PASSWORD, demo_accounts_load
 from demo.basis import demo_basis_load
 from demo.cases import demo_cases_load
 from demo.casework import demo_casework_load
+from demo.cycle import demo_cycle_load
 from demo.lifecycle import demo_lifecycle_load
 from demo.monitoring import demo_monitoring_load
 from demo.needtoknow import demo_needtoknow_load
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         demo_casework_load()
         users.append(demo_needtoknow_load()["user"])
         demo_ooza_load()  # issue 12: OOZA leavers, a re-signal; before monitoring computes its figures
+        demo_cycle_load()  # partners in the PDCA cycle, while the reference quarter is still open
         if demo_monitoring_load().get("skipped"):
             self.stdout.write("Monitoring-demo overgeslagen: laad eerst het plan (manage.py load_plan).")
         demo_plandata_load()  # budget changes, milestones, erkenningsniveaus (after monitoring's allocations)
