@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from .services import actions as action_services
-from .services import core as case_services
+from .services import family as family_services
 
 
 @shared_task(name="cases.tasks.actions_overdue_notify")
@@ -17,4 +17,4 @@ def actions_overdue_notify() -> int:
 @shared_task(name="cases.tasks.family_matches_refresh")
 def family_matches_refresh() -> int:
     """Daily: family matches that arose from involvement changed since the family link was made."""
-    return case_services.family_matches_refresh()
+    return family_services.family_matches_refresh()

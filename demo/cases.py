@@ -16,6 +16,7 @@ from accounts.models import User
 from cases.models import Action, FollowUpType, LegalBasis, Meeting
 from cases.services import actions as action_services
 from cases.services import core as case_services
+from cases.services import family as family_services
 from cases.services import groups as group_services
 from cases.services import lists as list_services
 from cases.services import meetings as meeting_services
@@ -179,8 +180,8 @@ def demo_cases_load() -> dict[str, int]:
             observed_on=today - dt.timedelta(days=12),
             description="Zit vaak alleen thuis; moeder werkt 's avonds.",
         ).youth
-    case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=sem)
-    case_services.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Linda")
+    family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=sem)
+    family_services.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Linda")
 
     # A group at the shopping centre, working through the first steps.
     group = group_services.youth_group_create(

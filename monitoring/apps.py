@@ -14,6 +14,9 @@ class MonitoringConfig(AppConfig):
         # changed, not what they say (AUDITLOG_MASK_CALLABLE, core.audit.hide_text). The plan's own
         # definitions (indicator definitions, targets) are policy text and stay readable.
         free_text = {
+            models.Indicator: ["ministry_note"],
+            models.PdcaProposal: ["text", "decision_note"],
+            models.Activity: ["place", "audience"],
             models.PeriodTransition: ["reason"],
             models.Measurement: ["note"],
             models.MeasurementCorrection: ["reason"],
@@ -34,6 +37,8 @@ class MonitoringConfig(AppConfig):
             models.Measurement,
             models.MeasurementCorrection,
             models.PdcaCycle,
+            models.PdcaProposal,
+            models.Activity,
             models.RiskReview,
             models.BudgetAllocation,
             models.BudgetCommitment,

@@ -62,7 +62,10 @@ def ministerie_org(db):
 
 @pytest.fixture
 def petra(gemeente) -> User:
-    return UserFactory(username="petra", role="projectleider", organisation=gemeente)
+    # Fixed names: tests check that her name never leaves (a random one can be a substring of a place).
+    return UserFactory(
+        username="petra", first_name="Petra", last_name="Hoekstra", role="projectleider", organisation=gemeente
+    )
 
 
 @pytest.fixture

@@ -30,12 +30,12 @@ from ..models import (
 from .core import (
     case_access_sync,
     case_open_or_error,
-    family_matches_for,
     local_today,
     lock_case,
     text_optional,
     text_required,
 )
+from .family import family_matches_for
 
 
 def _action_involvement_sync(*, actor: Actor, action: Action) -> None:

@@ -31,6 +31,7 @@ from ..selectors import casework as casework_selectors
 from ..selectors import core as case_selectors
 from ..services import casework as casework_services
 from ..services import core as case_services
+from ..services import family as family_services
 from .actions import _action_or_404, _render_action
 from .core import _case_post
 
@@ -267,7 +268,7 @@ def family_match(request: AuthenticatedRequest, link_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         done = attempt(
             form,
-            lambda: case_services.family_match_follow_up(
+            lambda: family_services.family_match_follow_up(
                 actor=request.user,
                 link=link,
                 in_touch_on=form.cleaned_data["in_touch_on"],

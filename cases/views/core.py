@@ -35,6 +35,7 @@ from ..selectors import casework as casework_selectors
 from ..selectors import core as case_selectors
 from ..services import actions as action_services
 from ..services import core as case_services
+from ..services import family as family_services
 from .shared import page_of, youth_search
 
 
@@ -496,7 +497,7 @@ def case_family_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse
             not form.errors
             and attempt(
                 form,
-                lambda: case_services.family_link_add(
+                lambda: family_services.family_link_add(
                     actor=request.user,
                     case=case,
                     relation=data["relation"],

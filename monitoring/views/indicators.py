@@ -14,6 +14,7 @@ from accounts.access import AuthenticatedRequest, has_role_permission, role_requ
 from core.forms import attempt
 
 from .. import charts, selectors
+from ..breakdowns import breakdown_tables
 from ..forms import CorrectionForm, MeasurementEntryForm, TargetForm
 from ..models import Indicator, Measurement
 from ..periods import KINDS, QUARTER
@@ -99,7 +100,7 @@ def _render_indicator(
             "target_form": target_form or TargetForm(prefix="target"),
             "correction_form": correction_form or CorrectionForm(prefix="correction"),
             "breakdown": breakdown,
-            "breakdown_tables": selectors.breakdown_tables(breakdown.breakdowns) if breakdown else [],
+            "breakdown_tables": breakdown_tables(breakdown.breakdowns) if breakdown else [],
             "chart": charts.indicator_chart(rows),
         },
         status=status,

@@ -5,6 +5,7 @@ import pytest
 from cases import tasks
 from cases.models import FamilyMatchParticipant
 from cases.services import core as case_services
+from cases.services import family as family_services
 from core.errors import DomainError
 from core.models import Notification
 from pgaanpak.schedule import CELERY_BEAT_SCHEDULE
@@ -22,7 +23,7 @@ def test_linking_a_sibling_known_to_another_organisation_tells_both_sides_contac
     tim = signal_logged(
         daan, first_name="Tim", last_name="de Vries", description="Vernieling bij de skatebaan."
     ).youth
-    link = case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    link = family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
     to_halt = _family_notes(daan.organisation)
     assert len(to_halt) == 1
     for organisation in (bas.organisation, chaima.organisation, ruben.organisation):
@@ -38,7 +39,7 @@ def test_linking_a_sibling_known_to_another_organisation_tells_both_sides_contac
     for note in Notification.objects.filter(kind="gezinsmatch"):
         assert "skatebaan" not in note.text and note.emailed_at is None
     # Telling is once per link: checking again tells nobody again.
-    assert case_services.family_matches_refresh() == 0
+    assert family_services.family_matches_refresh() == 0
     assert Notification.objects.filter(kind="gezinsmatch").count() == 4
     # Halt still does not see Sanne, nor the case: a family match gives contact, not access.
     web.force_login(daan)
@@ -49,7 +50,7 @@ def test_linking_a_sibling_known_to_another_organisation_tells_both_sides_contac
 @pytest.mark.django_db
 def test_a_newly_involved_organisation_is_matched_by_the_daily_job(ruben, daan, gijs, case):
     tim = signal_logged(daan, first_name="Tim", last_name="de Vries").youth
-    case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
     signal_logged(gijs, tim, domain="home", category="zorgen-thuis", description="Spanningen thuis.")
     assert tasks.family_matches_refresh.delay().get() == 1
     assert len(_family_notes(gijs.organisation)) == 1
@@ -64,23 +65,25 @@ def test_no_family_match_when_the_same_organisations_know_both_youths(ruben, bas
     tim = signal_logged(bas, first_name="Tim", last_name="de Vries").youth
     signal_logged(chaima, tim, domain="school", category="schoolverzuim", description="Afwezig.")
     case_services.case_open(actor=ruben, youth=tim, procesregie_holder=ruben)  # Gemeente knows Tim too now
-    link = case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
-    assert case_services.family_match_check(link=link) == []
-    household = case_services.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Fatima")
-    assert case_services.family_match_check(link=household) == []
+    link = family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    assert family_services.family_match_check(link=link) == []
+    household = family_services.family_link_add(
+        actor=ruben, case=case, relation="ouder", member_name="Fatima"
+    )
+    assert family_services.family_match_check(link=household) == []
     assert not Notification.objects.filter(kind="gezinsmatch").exists()
 
 
 @pytest.mark.django_db
 def test_a_family_link_is_a_youth_or_a_first_name_not_both(ruben, case):
     with pytest.raises(DomainError, match="niet allebei"):
-        case_services.family_link_add(actor=ruben, case=case, relation="ouder")
+        family_services.family_link_add(actor=ruben, case=case, relation="ouder")
     with pytest.raises(DomainError, match="niet allebei"):
-        case_services.family_link_add(
+        family_services.family_link_add(
             actor=ruben, case=case, relation="ouder", linked_youth=case.youth, member_name="X"
         )
     with pytest.raises(DomainError, match="zichzelf"):
-        case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=case.youth)
+        family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=case.youth)
 
 
 # --- One coordination per family match, followed up once for all (issue 11, point 3) -----------------
@@ -95,7 +98,7 @@ def test_a_family_match_is_followed_up_once_for_all_and_reopens_when_another_org
     from django.utils import timezone
 
     tim = signal_logged(daan, first_name="Tim", last_name="de Vries").youth
-    link = case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    link = family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
     url = f"/gezinsmatches/{link.pk}/"
     # Every organisation told sees the one family match and who else is in it; Halt does not see Sanne.
     web.force_login(daan)
@@ -139,7 +142,7 @@ def test_a_family_match_is_followed_up_once_for_all_and_reopens_when_another_org
     assert web.get(url).status_code == 404
     # The Sociaal Wijkteam becomes involved with Tim: it joins the same family match, which is open again.
     signal_logged(gijs, tim, domain="home", category="zorgen-thuis", description="Spanningen thuis.")
-    case_services.family_matches_for(youth_id=tim.pk)
+    family_services.family_matches_for(youth_id=tim.pk)
     link.refresh_from_db()
     assert link.match_followed_up_at is None and link.match_participants.count() == 5
     assert web.get(url).status_code == 200
@@ -150,8 +153,8 @@ def test_the_lead_of_a_family_match_must_be_one_of_its_organisations(ruben, daan
     from django.utils import timezone
 
     tim = signal_logged(daan, first_name="Tim", last_name="de Vries").youth
-    link = case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    link = family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
     with pytest.raises(DomainError, match="voortouw"):
-        case_services.family_match_follow_up(
+        family_services.family_match_follow_up(
             actor=daan, link=link, in_touch_on=timezone.localdate(), lead_organisation=gijs.organisation
         )

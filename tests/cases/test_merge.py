@@ -7,6 +7,7 @@ import pytest
 from cases.models import Action, Case, FamilyLink, FollowUpType, YouthGroupMember
 from cases.services import actions as action_services
 from cases.services import core as case_services
+from cases.services import family as family_services
 from cases.services import groups as group_services
 from core.errors import DomainError
 from tests.factories import signal_logged
@@ -37,7 +38,7 @@ def test_the_duplicates_case_action_group_and_family_move_to_the_survivor(ruben,
     group = group_services.youth_group_create(actor=ruben, name="G", area="A", coordinator=ruben)
     group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=duplicate, role="kern")
     group_services.youth_group_member_add(actor=ruben, youth_group=group, youth=survivor, role="meeloper")
-    case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=survivor)
+    family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=survivor)
     merge = youth_merge(actor=ruben, survivor=survivor, duplicate=duplicate)
     assert not Youth.objects.filter(pk=duplicate.pk).exists()
     assert Case.objects.get(pk=case.pk).youth == survivor

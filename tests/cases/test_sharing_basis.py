@@ -6,6 +6,7 @@ import pytest
 from cases.models import CaseOrganisation, FamilyMatchParticipant, FollowUpType
 from cases.services import actions as action_services
 from cases.services import core as case_services
+from cases.services import family as family_services
 from cases.services import groups as group_services
 from tests.factories import SharingBasisFactory, signal_logged
 
@@ -68,7 +69,7 @@ def test_an_action_carries_the_basis_of_the_organisation_it_is_given_to(case, ru
 @pytest.mark.django_db
 def test_a_family_match_notice_records_each_organisations_basis(ruben, bas, daan, case, wpg):
     tim = signal_logged(daan, first_name="Tim", last_name="de Vries", description="Vernieling.").youth
-    case_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
+    family_services.family_link_add(actor=ruben, case=case, relation="broer_zus", linked_youth=tim)
     recorded = {p.organisation_id: p.sharing_basis_text for p in FamilyMatchParticipant.objects.all()}
     assert recorded[daan.organisation_id] == COVENANT
     assert recorded[bas.organisation_id] == "Wet politiegegevens, art. 16 en 19"

@@ -4,7 +4,7 @@
 import pytest
 
 from cases.models import Case, YouthGroup, YouthGroupMember, YouthGroupStep
-from cases.services.core import family_link_add
+from cases.services.family import family_link_add
 from core.errors import DomainError
 from monitoring import computations
 from monitoring.periods import Period

@@ -88,7 +88,7 @@ def _case(
     *, ruben: User, holder: User, youth: Any, partner: Organisation, action_orgs: list[tuple[str, User]]
 ):
     from cases.models import FollowUpType
-    from cases.services import actions, core
+    from cases.services import actions, core, family
     from tracks.models import Intervention
 
     case = core.case_open(actor=ruben, youth=youth, procesregie_holder=holder, reason="Uit het overleg")
@@ -100,7 +100,7 @@ def _case(
         intervention=Intervention.objects.get(code="2.1.1"),
         started_on=core.local_today(),
     )
-    core.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Fatima")
+    family.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Fatima")
     made = [
         actions.action_assign(
             actor=ruben,
@@ -216,7 +216,7 @@ def build() -> tuple[dict[str, User], Objects]:
 
     # Family matches (issue 11): Sanne's case linked to Lotte (known to Halt): politie is told (involved);
     # Milan's case linked to Yara (known to jongerenwerk): politie is not (none).
-    from cases.services.core import family_link_add
+    from cases.services.family import family_link_add
 
     lotte = signal_logged(
         daan, first_name="Lotte", last_name="de Vries", date_of_birth=dt.date(2012, 9, 9)

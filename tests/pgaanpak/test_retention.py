@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from cases.lifecycle import CaseStatus
 from cases.models import Case, FamilyLink, YouthGroupMember
-from cases.services.core import case_open, family_link_add
+from cases.services.core import case_open
+from cases.services.family import family_link_add
 from cases.services.groups import youth_group_create, youth_group_member_add
 from cases.services.retention import case_retention_hold_set
 from core.models import IdempotencyKey, Notification, ReadLogEntry, RetentionRun

@@ -19,7 +19,7 @@ def full_youth(ruben, bas, chaima, daan, gijs, flag):  # noqa: F811 - the fixtur
     enrolment, an action and a family link, a group membership, a record merged into hers, and a read in
     the read log."""
     from cases.models import FollowUpType, LegalBasis
-    from cases.services import actions, core, groups, meetings
+    from cases.services import actions, core, family, groups, meetings
     from core.readlog import log_read
     from tracks.models import Intervention
     from youths.services.merging import youth_merge
@@ -53,7 +53,7 @@ def full_youth(ruben, bas, chaima, daan, gijs, flag):  # noqa: F811 - the fixtur
         intervention=Intervention.objects.get(code="2.1.1"),
         started_on=timezone.localdate(),
     )
-    core.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Fatima")
+    family.family_link_add(actor=ruben, case=case, relation="ouder", member_name="Fatima")
     actions.action_assign(
         actor=ruben,
         case=case,
