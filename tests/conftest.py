@@ -64,7 +64,11 @@ def ministerie_org(db):
 def petra(gemeente) -> User:
     # Fixed names: tests check that her name never leaves (a random one can be a substring of a place).
     return UserFactory(
-        username="petra", first_name="Petra", last_name="Hoekstra", role="projectleider", organisation=gemeente
+        username="petra",
+        first_name="Petra",
+        last_name="Hoekstra",
+        role="projectleider",
+        organisation=gemeente,
     )
 
 
