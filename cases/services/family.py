@@ -161,7 +161,9 @@ def family_match_follow_up(
     """Record, once for every organisation of the family match, that they were in touch and who takes the
     lead (like the follow-up of a match on one youth). The others are told in the platform."""
     link = (
-        FamilyLink.objects.select_for_update().select_related("case__youth", "linked_youth").get(pk=link.pk)
+        FamilyLink.objects.select_for_update(of=("self",))
+        .select_related("case__youth", "linked_youth")
+        .get(pk=link.pk)
     )
     participants = {
         p.organisation_id: p.organisation for p in link.match_participants.select_related("organisation")

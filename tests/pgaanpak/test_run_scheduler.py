@@ -26,6 +26,9 @@ def test_it_runs_a_job_whose_time_has_come():
     assert "monitoring.tasks.reports_catch_up" in beat.due()
 
 
+# Real transactions: with a broker configured (CI), Celery's Django fix-up closes the connection before a
+# task, which a test wrapped in one transaction would not survive. The local beat runs without a broker.
+@pytest.mark.django_db(transaction=True)
 def test_a_tick_computes_the_facts_in_process(plan):
     from monitoring.services.seed import indicators_seed_load
 

@@ -48,6 +48,10 @@ def one_open_match_per_youth(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # PostgreSQL cannot add the constraint and index in the transaction that just moved rows (pending
+    # deferred trigger events): each step commits on its own.
+    atomic = False
+
 
     dependencies = [
         ('accounts', '0003_drop_cleartext_api_tokens'),
